@@ -1,0 +1,110 @@
+"""OSIE eye-tracking data for the saliency benchmarks: loading, the fixed split, detector cache.
+
+Split (deterministic, never changes): the held-out set is every image whose number mod 7 is
+0 or 3 (200 of 700 images); the other 500 are the training split. `fit_saliency.py` only ever
+reads the training split.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from xhscover.paths import shared_dir  # noqa: E402
+
+HELD_OUT_MOD7 = (0, 3)
+EVAL_LONG_SIDE = 400
+CACHE_DIR = Path(os.environ.get("XHSCOVER_BENCH_CACHE", "/tmp/xhscover-osie-cache"))
+
+
+def osie_dir() -> Path:
+    """The OSIE folder under ../shared; exits with a message when it is absent."""
+    shared = shared_dir()
+    path = shared / "datasets" / "osie" if shared else None
+    if path is None or not (path / "fixations.csv").is_file():
+        sys.exit("OSIE data not found: expected ../shared/datasets/osie beside the checkout.")
+    return path
+
+
+def image_names(root: Path) -> list[str]:
+    return sorted(p.name for p in (root / "images").glob("*.jpg"))
+
+
+def is_held_out(name: str) -> bool:
+    return int(Path(name).stem) % 7 in HELD_OUT_MOD7
+
+
+def split(root: Path) -> tuple[list[str], list[str]]:
+    """(train, held_out) image names, sorted."""
+    names = image_names(root)
+    return [n for n in names if not is_held_out(n)], [n for n in names if is_held_out(n)]
+
+
+def load_fixations(root: Path) -> dict[str, np.ndarray]:
+    """image name -> (N, 2) float array of fixation (x, y) in 800x600 pixels, all viewers."""
+    points: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    with open(root / "fixations.csv", newline="") as fh:
+        for row in csv.DictReader(fh):
+            points[row["image"]].append((float(row["x"]), float(row["y"])))
+    return {name: np.asarray(pts, dtype=np.float64) for name, pts in points.items()}
+
+
+def load_rgb(root: Path, name: str) -> np.ndarray:
+    import cv2
+
+    bgr = cv2.imread(str(root / "images" / name), cv2.IMREAD_COLOR)
+    if bgr is None:
+        raise FileNotFoundError(name)
+    return np.ascontiguousarray(bgr[:, :, ::-1])
+
+
+def detections(root: Path, names: list[str], *, verbose: bool = True) -> dict[str, dict]:
+    """Text and face boxes per image from the app's own detectors, cached on disk (OCR is slow)."""
+    from xhscover.attention.detectors import detect_faces, detect_text_boxes
+
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    path = CACHE_DIR / "detections.json"
+    cache: dict[str, dict] = json.loads(path.read_text()) if path.is_file() else {}
+    todo = [n for n in names if n not in cache]
+    for i, name in enumerate(todo):
+        rgb = load_rgb(root, name)
+        cache[name] = {"text": [list(b) for b in detect_text_boxes(rgb)],
+                       "faces": [[list(b), s] for b, s in detect_faces(rgb)]}
+        if verbose and (i % 50 == 0 or i == len(todo) - 1):
+            print(f"detections {i + 1}/{len(todo)}", file=sys.stderr, flush=True)
+            path.write_text(json.dumps(cache))
+    if todo:
+        path.write_text(json.dumps(cache))
+    return {n: cache[n] for n in names}
+
+
+def eval_shape(height: int, width: int) -> tuple[int, int]:
+    """(h, w) at which maps are compared: long side 400 px (the OSIE README's convention)."""
+    scale = EVAL_LONG_SIDE / max(height, width)
+    return max(1, int(round(height * scale))), max(1, int(round(width * scale)))
+
+
+def fixations_at(points: np.ndarray, src_hw: tuple[int, int], dst_hw: tuple[int, int]) -> np.ndarray:
+    """Scale fixation points from the source image size to the evaluation size, clipped inside."""
+    sy, sx = dst_hw[0] / src_hw[0], dst_hw[1] / src_hw[1]
+    pts = np.empty_like(points)
+    pts[:, 0] = np.clip(points[:, 0] * sx, 0, dst_hw[1] - 1e-6)
+    pts[:, 1] = np.clip(points[:, 1] * sy, 0, dst_hw[0] - 1e-6)
+    return pts
+
+
+if __name__ == "__main__":
+    root = osie_dir()
+    train, held = split(root)
+    print(len(train), len(held))
+    detections(root, train + held)

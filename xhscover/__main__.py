@@ -1,0 +1,5 @@
+import sys
+
+from xhscover.cli import main
+
+sys.exit(main())

@@ -1,0 +1,229 @@
+"""Command line: the same core as the app, for batch work, tests and machines with no screen.
+
+Every command imports what it needs lazily so `xhscover --version` and `xhscover layouts` stay fast.
+Errors a user can cause print one line and exit 2; `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from xhscover import __version__
+from xhscover.errors import XhsError
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
+
+
+def _gui_app():
+    from xhscover.render.qt import ensure_gui_app
+
+    return ensure_gui_app()
+
+
+def load_spec(spec: str, ratio: str | None, sets: list[str]):
+    """Resolve SPEC (layout id, layout file or project file) to a Project with content applied."""
+    from xhscover.model.layouts import build_cover, fill_slot, get_layout, load_layout_file
+    from xhscover.model.project import SUFFIX, Project, load_project
+
+    path = Path(spec)
+    if path.suffix == SUFFIX:
+        project = load_project(path)
+        if ratio and any(c.ratio != ratio for c in project.covers):
+            raise XhsError("--ratio cannot change a project's covers; change the ratio in the app")
+    else:
+        layout = load_layout_file(path) if path.suffix == ".json" else get_layout(spec)
+        project = Project()
+        project.covers = [build_cover(layout, ratio or "3:4")]
+    for item in sets:
+        slot, sep, value = item.partition("=")
+        if not sep or not slot:
+            raise XhsError(f"--set expects SLOT=TEXT_OR_IMAGE_PATH, got {item!r}")
+        if Path(value).suffix.lower() in IMAGE_SUFFIXES:
+            if not Path(value).is_file():
+                raise XhsError(f"--set {slot}: image file {value} does not exist")
+            value = project.images.add_file(value)
+        for cover in project.covers:
+            fill_slot(cover, slot, value)
+    return project
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    project = load_spec(args.spec, args.ratio, args.set or [])
+    _gui_app()
+    from xhscover.render.cover import render_cover
+    from xhscover.render.export import save_image
+
+    covers = project.covers
+    if args.variant:
+        covers = [project.cover(args.variant)] if args.variant in {c.id for c in covers} else []
+        if not covers:
+            raise XhsError(f"no variant {args.variant!r}; variants: {', '.join(c.id for c in project.covers)}")
+    out = Path(args.output)
+    if out.suffix.lower() not in (".png", ".jpg", ".jpeg"):
+        raise XhsError("output must end in .png, .jpg or .jpeg")
+    for i, cover in enumerate(covers[:1] if not args.all_variants else covers):
+        target = out if i == 0 and not args.all_variants else out.with_name(f"{out.stem}-{cover.id}{out.suffix}")
+        img = render_cover(cover, project.images, scale=args.scale)
+        save_image(img, target, quality=args.quality)
+        print(f"{target} ({img.width()}x{img.height()})")
+    return 0
+
+
+def cmd_layouts(args: argparse.Namespace) -> int:
+    from xhscover.model.layouts import bundled_layouts
+
+    for layout in bundled_layouts():
+        slots = ", ".join(layout.text_slots() + layout.image_slots())
+        print(f"{layout.id:24} {layout.genre:12} {layout.name_zh} / {layout.name_en}  [{slots}]")
+    return 0
+
+
+def cmd_fonts(args: argparse.Namespace) -> int:
+    from xhscover.model.fonts import describe_fonts
+
+    for line in describe_fonts():
+        print(line)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from xhscover.demo import run_demo
+
+    _gui_app()
+    for line in run_demo(Path(args.out), fast=args.fast):
+        print(line)
+    return 0
+
+
+def cmd_saliency(args: argparse.Namespace) -> int:
+    from xhscover.attention.files import write_saliency_maps
+
+    for line in write_saliency_maps([Path(p) for p in args.images], Path(args.out_dir), model=args.model):
+        print(line)
+    return 0
+
+
+def cmd_feed(args: argparse.Namespace) -> int:
+    _gui_app()
+    from xhscover.shelf import feed_command
+
+    for line in feed_command(args):
+        print(line)
+    return 0
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    _gui_app()
+    from xhscover.shelf import score_command
+
+    for line in score_command(args):
+        print(line)
+    return 0
+
+
+def cmd_open(args: argparse.Namespace) -> int:
+    from xhscover.ui.app import run_app
+
+    return run_app(sys.argv[:1], open_path=args.file)
+
+
+def add_shelf_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--mine", action="append", required=True, metavar="COVER",
+                   help="your cover (PNG/JPEG/WebP) or a .xhscover project (every variant); repeat for variants")
+    p.add_argument("--competitors", metavar="DIR", help="folder of competitor covers (default: bundled sample shelf)")
+    p.add_argument("--device", default="iphone-15")
+    p.add_argument("--theme", choices=["light", "dark"], default="light")
+    p.add_argument("--page", choices=["home", "search"], default="home")
+    p.add_argument("--query", default="", help="search text shown on the search page")
+    p.add_argument("--title", action="append", help="note title under your cover (one per --mine)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="xhscover", description="Xiaohongshu cover workbench (no command: open the app)")
+    parser.add_argument("--version", action="version", version=f"xhscover {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    sub = parser.add_subparsers(dest="command")
+
+    p = sub.add_parser("open", help="open a project in the app")
+    p.add_argument("file")
+    p.set_defaults(func=cmd_open)
+
+    p = sub.add_parser("layouts", help="list bundled layouts")
+    p.set_defaults(func=cmd_layouts)
+    p = sub.add_parser("fonts", help="list bundled font families")
+    p.set_defaults(func=cmd_fonts)
+
+    p = sub.add_parser("render", help="render a layout, layout file or project to PNG/JPEG")
+    p.add_argument("spec", metavar="SPEC", help="layout id, layout .json file or .xhscover project")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--ratio", choices=["3:4", "1:1", "4:3"])
+    p.add_argument("--set", action="append", metavar="SLOT=TEXT_OR_IMAGE_PATH")
+    p.add_argument("--scale", type=float, default=1.0)
+    p.add_argument("--quality", type=int, default=92, help="JPEG quality")
+    p.add_argument("--variant", help="project variant id (default: the first)")
+    p.add_argument("--all-variants", action="store_true", help="render every variant to OUT-ID.png")
+    p.set_defaults(func=cmd_render)
+
+    p = sub.add_parser("demo", help="render every layout, a feed and a score report into a folder (no screen needed)")
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.add_argument("--fast", action="store_true", help="smaller output, fewer placements")
+    p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("saliency", help="write a 16-bit saliency map PNG per image")
+    p.add_argument("images", nargs="+", metavar="IMAGE")
+    p.add_argument("--out-dir", required=True)
+    p.add_argument("--model", default="default")
+    p.set_defaults(func=cmd_saliency)
+
+    p = sub.add_parser("feed", help="put covers into a simulated Xiaohongshu feed")
+    add_shelf_options(p)
+    p.add_argument("--slot", type=int, help="feed position of your first cover (0 = top left)")
+    p.add_argument("--seed", type=int, help="random placement and competitor order")
+    p.add_argument("--full", action="store_true", help="export the whole scrolled feed, not one screen")
+    p.add_argument("-o", "--output", required=True)
+    p.add_argument("--json", metavar="CARDS.json")
+    p.set_defaults(func=cmd_feed)
+
+    p = sub.add_parser("score", help="score attention on the shelf (货架思维)")
+    add_shelf_options(p)
+    p.add_argument("--placements", type=int, default=32)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--json", metavar="R.json")
+    p.add_argument("--csv", metavar="R.csv")
+    p.add_argument("--html", metavar="R.html")
+    p.add_argument("--heatmaps", metavar="DIR", help="write PNG heatmap overlays here")
+    p.set_defaults(func=cmd_score)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from xhscover.ui.app import run_app
+
+        return run_app(sys.argv[:1])
+    if args.command != "open" and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        return int(args.func(args) or 0)
+    except XhsError as exc:
+        if args.debug:
+            raise
+        print(f"xhscover: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug, not bad input: still one line unless --debug
+        if args.debug:
+            raise
+        print(f"xhscover: internal error: {type(exc).__name__}: {exc} (run with --debug for details)", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

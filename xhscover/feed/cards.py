@@ -1,0 +1,162 @@
+"""Feed cards (cover + title + author + likes) and loading a folder of competitor covers. No Qt.
+
+A card's image is whatever the caller has: a file path, an RGB uint8 numpy array or a QImage;
+only the drawing code turns it into pixels, so this module stays importable without Qt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from xhscover.errors import XhsError
+from xhscover.feed.imagefiles import is_image_file, load_rgb
+from xhscover.feed.likes import format_likes, parse_likes
+from xhscover.feed.metadata import CardMeta, read_metadata
+from xhscover.paths import assets_dir
+
+__all__ = ["Card", "format_likes", "parse_likes", "load_competitor_dir", "sample_shelf_dir", "card_from_image"]
+
+
+@dataclass
+class Card:
+    """One note in the feed. `aspect` is the cover's width / height before the 3:4 crop."""
+
+    id: str
+    image: Any  # Path | str | np.ndarray (H, W, 3 uint8) | QImage
+    aspect: float
+    title: str = ""
+    author: str = ""
+    likes: int = 0
+    avatar: Any = None  # Path | np.ndarray | QImage | None (None: coloured circle with initial)
+    mine: bool = False
+    liked: bool = False
+    extra: dict = field(default_factory=dict)
+
+    def with_image(self, image: Any, aspect: float | None = None) -> Card:
+        """The same note with an edited cover (the UI's re-render path)."""
+        return replace(self, image=image, aspect=aspect if aspect is not None else image_aspect(image))
+
+
+def image_aspect(image: Any) -> float:
+    """Width / height of a path, array or QImage (QImage duck-typed to keep Qt out)."""
+    if isinstance(image, np.ndarray):
+        return image.shape[1] / max(1, image.shape[0])
+    if hasattr(image, "width") and hasattr(image, "height") and callable(image.width):
+        return image.width() / max(1, image.height())
+    if isinstance(image, (str, Path)):
+        from PIL import Image
+
+        try:
+            with Image.open(image) as im:
+                w, h = im.size
+        except OSError as exc:
+            raise XhsError(f"{Path(image).name} cannot be read as an image.") from exc
+        return w / max(1, h)
+    raise TypeError(f"unsupported image source {type(image).__name__}")
+
+
+def card_from_image(image: Any, *, id: str = "mine", title: str = "", author: str = "我", likes: int = 0,
+                    mine: bool = True, avatar: Any = None) -> Card:
+    """A card for the user's own cover (path, array or QImage)."""
+    return Card(id=id, image=image, aspect=image_aspect(image), title=title, author=author,
+                likes=likes, avatar=avatar, mine=mine)
+
+
+def sample_shelf_dir() -> Path:
+    """The bundled sample shelf (`assets/shelf/`), filled by the lead from the project layouts."""
+    return assets_dir() / "shelf"
+
+
+_CAMERA_NAME = re.compile(r"^(img|dsc|dscn|pxl|mmexport|wechat|screenshot|photo|image|cover)?[\W_]*[0-9a-f_\-]*$",
+                          re.IGNORECASE)
+
+
+def _stable_int(text: str) -> int:
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+def default_meta(file_name: str) -> CardMeta:
+    """Plausible filler for a cover with no metadata row: stem as title unless it is camera noise,
+    a default-style nickname (小红薯XXXX), and a like count that is stable per file name."""
+    stem = Path(file_name).stem
+    title = "" if _CAMERA_NAME.match(stem) else stem.replace("_", " ").strip()
+    h = _stable_int(file_name)
+    author = f"小红薯{h % 0xFFFFFF:06X}"
+    # a long-tailed spread like real feeds: mostly hundreds to a few thousand, some 万
+    likes = int(10 ** (1.5 + (h >> 24) % 1000 / 1000 * 3.2))
+    return CardMeta(file=file_name, title=title, author=author, likes=likes)
+
+
+def load_competitor_dir(path: Path | str, *, max_width: int = 1080,
+                        _allow_sample: bool = True) -> tuple[list[Card], list[str]]:
+    """Competitor cards from a folder of PNG/JPEG/WebP covers plus optional cards.csv/cards.json.
+
+    Returns (cards, warnings). Metadata rows come first in their order, then unlisted images by
+    name. Unreadable or oversized images are skipped with a warning naming them. An empty folder
+    falls back to the bundled sample shelf (or generated placeholders) with a notice.
+    """
+    folder = Path(path)
+    if not folder.is_dir():
+        raise XhsError(f"Competitor folder {folder} does not exist.")
+    metas, warnings, meta_name = read_metadata(folder)
+    files = sorted((p for p in folder.iterdir() if is_image_file(p)), key=lambda p: p.name.lower())
+    by_name = {p.name: p for p in files}
+    ordered: list[tuple[Path, CardMeta]] = []
+    used: set[str] = set()
+    for meta in metas:
+        p = by_name.get(meta.file) or by_name.get(Path(meta.file).name)
+        if p is None:
+            warnings.append(f"{meta_name} line {meta.line}: file {meta.file!r} is not in the folder; row skipped.")
+            continue
+        if p.name in used:
+            warnings.append(f"{meta_name} line {meta.line}: {p.name} is listed twice; later row skipped.")
+            continue
+        used.add(p.name)
+        defaults = default_meta(p.name)
+        ordered.append((p, CardMeta(
+            file=p.name,
+            title=meta.title if meta.title is not None else defaults.title,
+            author=meta.author if meta.author is not None else defaults.author,
+            likes=meta.likes if meta.likes is not None else defaults.likes,
+            avatar=meta.avatar, line=meta.line)))
+    ordered += [(p, default_meta(p.name)) for p in files if p.name not in used]
+
+    cards: list[Card] = []
+    for p, meta in ordered:
+        try:
+            rgb = load_rgb(p, max_width=max_width)
+        except XhsError as exc:
+            warnings.append(f"Skipped {p.name}: {exc}")
+            continue
+        avatar = None
+        if meta.avatar:
+            apath = (folder / meta.avatar)
+            try:
+                avatar = load_rgb(apath, max_width=160)
+            except XhsError as exc:
+                warnings.append(f"Avatar {meta.avatar} for {p.name} not used: {exc}")
+        cards.append(Card(id=p.stem, image=rgb, aspect=rgb.shape[1] / rgb.shape[0], title=meta.title or "",
+                          author=meta.author or "", likes=meta.likes or 0, avatar=avatar,
+                          extra={"file": str(p)}))
+
+    if not cards and _allow_sample:
+        warnings.append(f"No usable cover images in {folder}; showing the sample shelf instead.")
+        cards, more = load_sample_shelf()
+        warnings += more
+    return cards, warnings
+
+
+def load_sample_shelf() -> tuple[list[Card], list[str]]:
+    """The bundled sample shelf; generated placeholder covers until assets/shelf/ is filled."""
+    shelf = sample_shelf_dir()
+    if shelf.is_dir() and any(is_image_file(p) for p in shelf.iterdir()):
+        return load_competitor_dir(shelf, _allow_sample=False)
+    from xhscover.feed.sample import synthetic_shelf
+
+    return synthetic_shelf(), []
