@@ -108,3 +108,58 @@ if __name__ == "__main__":
     train, held = split(root)
     print(len(train), len(held))
     detections(root, train + held)
+
+
+def features_version() -> str:
+    """Changes whenever the feature code changes, so stale cached stacks are never reused."""
+    import hashlib
+
+    from xhscover.attention import features, saliency
+
+    digest = hashlib.sha1()
+    for mod in (features, saliency):
+        digest.update(Path(mod.__file__).read_bytes())
+    return digest.hexdigest()[:12]
+
+
+def feature_stacks(root: Path, names: list[str], dets: dict[str, dict]) -> dict[str, np.ndarray]:
+    """name -> (len(FEATURES), gh, gw) float32 stack, cached on disk per feature-code version."""
+    from xhscover.attention.saliency import feature_stack
+
+    CACHE_DIR.mkdir(parents=True, exist_ok=True)
+    path = CACHE_DIR / f"features-{features_version()}.npz"
+    cached: dict[str, np.ndarray] = {}
+    if path.is_file():
+        with np.load(path) as data:
+            cached = {k: data[k] for k in data.files}
+    todo = [n for n in names if n not in cached]
+    for name in todo:
+        rgb = load_rgb(root, name)
+        d = dets[name]
+        faces = [(tuple(b), float(s)) for b, s in d["faces"]]
+        cached[name] = feature_stack(rgb, [tuple(b) for b in d["text"]], faces).astype(np.float16)
+    if todo:
+        np.savez(path, **cached)
+    return {n: cached[n].astype(np.float32) for n in names}
+
+
+def grid_to_eval(grid: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
+    """Resize a grid map to the evaluation shape and normalise it (as `saliency_map` does)."""
+    import cv2
+
+    from xhscover.attention._checks import normalise_map
+
+    out = cv2.resize(grid.astype(np.float32), (shape[1], shape[0]), interpolation=cv2.INTER_LINEAR)
+    return normalise_map(out)
+
+
+def score_maps(maps: dict[str, np.ndarray], fixations: dict[str, np.ndarray],
+               src_hw: tuple[int, int] = (600, 800)) -> dict[str, float]:
+    """Mean AUC-Judd, NSS, CC, KLD over images; maps already at the evaluation shape."""
+    from xhscover.attention.metrics import all_metrics, fixation_map
+
+    rows = []
+    for name, smap in maps.items():
+        pts = fixations_at(fixations[name], src_hw, smap.shape)
+        rows.append(all_metrics(smap, fixation_map(pts, smap.shape)))
+    return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}

@@ -28,6 +28,8 @@ from pathlib import Path
 
 from fontTools import subset
 from fontTools.merge import Merger
+from fontTools.pens.cu2quPen import Cu2QuPen
+from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTCollection, TTFont
 
 REPO = Path(__file__).resolve().parents[2]
@@ -41,6 +43,7 @@ from xhscover.model.fonts import (  # noqa: E402  (needs the repo on sys.path fi
     MANIFEST_NAME,
     gb2312_chars,
     gb2312_hanzi,
+    required_chars,
 )
 
 DEBS = {
@@ -80,7 +83,9 @@ FAMILIES = [
         "upstream": "https://github.com/atelier-anchor/smiley-sans",
         "files": {400: ("deb", "usr/share/fonts/truetype/smiley-sans/SmileySans-Oblique.ttf",
                         "SmileySans-Oblique.ttf")},
-        "notes": "Heavy condensed oblique display face; one weight (drawn heavy, named Regular).",
+        "gap_donor": "NotoSansSC-Black.otf",
+        "notes": "Heavy condensed oblique display face; one weight (drawn heavy, named Regular). "
+                 "161 GB2312 symbols (box drawing, math) filled from Noto Sans SC Black.",
     },
     {
         "id": "lxgw-wenkai",
@@ -124,8 +129,9 @@ FAMILIES = [
         "npm": "@fontsource/zcool-kuaile",
         "upstream": "https://github.com/googlefonts/zcool-kuaile",
         "files": {400: ("slices", "zcool-kuaile", "ZCOOLKuaiLe-Regular.ttf")},
-        "notes": "Merged from the @fontsource woff2 slices (whole font). No Greek/Cyrillic/kana/"
-                 "pinyin rows of GB2312: those fall back to Noto Sans SC.",
+        "gap_donor": "NotoSansSC-Bold.otf",
+        "notes": "Merged from the @fontsource woff2 slices (whole font). Upstream lacks GB2312's "
+                 "Greek/Cyrillic/pinyin/box rows and 33 rare hanzi: filled from Noto Sans SC Bold.",
     },
     {
         "id": "zcool-qingke-huangyou",
@@ -136,7 +142,9 @@ FAMILIES = [
         "npm": "@fontsource/zcool-qingke-huangyou",
         "upstream": "https://github.com/googlefonts/zcool-qingke-huangyou",
         "files": {400: ("slices", "zcool-qingke-huangyou", "ZCOOLQingKeHuangYou-Regular.ttf")},
-        "notes": "Merged from @fontsource woff2 slices. GB2312 symbol rows partly via fallback.",
+        "gap_donor": "NotoSansSC-Bold.otf",
+        "notes": "Merged from @fontsource woff2 slices. GB2312 gaps (symbol rows, 33 rare hanzi, "
+                 "'·') filled from Noto Sans SC Bold.",
     },
     {
         "id": "ma-shan-zheng",
@@ -147,8 +155,9 @@ FAMILIES = [
         "npm": "@fontsource/ma-shan-zheng",
         "upstream": "https://github.com/googlefonts/mashanzheng",
         "files": {400: ("slices", "ma-shan-zheng", "MaShanZheng-Regular.ttf")},
-        "notes": "Brush calligraphy. Merged from @fontsource woff2 slices. "
-                 "GB2312 symbol rows partly via fallback.",
+        "gap_donor": "NotoSansSC-Regular.otf",
+        "notes": "Brush calligraphy. Merged from @fontsource woff2 slices. GB2312 gaps (symbol "
+                 "rows, 33 rare hanzi, '·') filled from Noto Sans SC Regular.",
     },
     {
         "id": EMOJI_FAMILY,
@@ -160,7 +169,8 @@ FAMILIES = [
         "upstream": "https://github.com/googlefonts/noto-emoji",
         "files": {400: ("emoji", "usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
                         "NotoColorEmoji.ttf")},
-        "notes": "CBDT colour bitmaps (136 px strikes), scaled by Qt/FreeType.",
+        "notes": "CBDT colour bitmaps (136 px strike) scaled by Qt/FreeType. Every emoji, ZWJ "
+                 "sequence and flag; skin-tone variants dropped (base emoji + tone swatch).",
     },
 ]
 
@@ -182,13 +192,30 @@ def text_unicodes() -> set[int]:
     return codes
 
 
-def emoji_unicodes(font: TTFont) -> set[int]:
-    """Every emoji codepoint of the font: the full set fits the budget, and users paste any emoji.
+SKIN_TONES = range(0x1F3FB, 0x1F400)
 
-    ZWJ sequences, skin tones and flags are GSUB ligatures: the subsetter's layout closure keeps
-    them because their components are all in this set.
+
+def emoji_glyphs(font: TTFont) -> set[str]:
+    """Every emoji of the font except the skin-tone variants (they would double the size).
+
+    Emoji sequences (ZWJ families, flags, keycaps) are GSUB ligatures in Noto Color Emoji. We keep
+    each ligature whose components carry no skin-tone modifier; a toned sequence then renders as
+    the plain emoji followed by the colour swatch of the modifier (what many platforms show too),
+    never as a missing-glyph box. The single substitution that maps an unpaired regional
+    indicator to its letter glyph is kept whole.
     """
-    return set(font.getBestCmap())
+    cmap = font.getBestCmap()
+    skin = {cmap[c] for c in SKIN_TONES if c in cmap}
+    keep = set(cmap.values()) | {".notdef"}
+    for lookup in font["GSUB"].table.LookupList.Lookup:
+        for sub in lookup.SubTable:
+            if lookup.LookupType == 4:
+                for first, ligatures in sub.ligatures.items():
+                    keep.update(lig.LigGlyph for lig in ligatures
+                                if not skin & {first, *lig.Component})
+            elif lookup.LookupType == 1:
+                keep.update(sub.mapping.values())
+    return keep
 
 
 def run(cmd: list[str], cwd: Path) -> None:
@@ -232,7 +259,7 @@ def subset_options(emoji: bool) -> subset.Options:
     opts.legacy_kern = True
     opts.notdef_outline = True
     opts.glyph_names = False
-    opts.hinting = not emoji
+    opts.layout_closure = not emoji  # emoji: the explicit glyph list decides (see emoji_glyphs)
     opts.drop_tables = [t for t in opts.drop_tables if t not in ("CBDT", "CBLC")]
     return opts
 
@@ -291,6 +318,52 @@ def rename(font: TTFont, renames: list[tuple[str, str]]) -> None:
         raise SystemExit(f"reserved names left after renaming: {leftovers}")
 
 
+def gap_chars() -> set[str]:
+    """What every text family must end up with in its own cmap: all of GB2312 + the required set."""
+    return set(gb2312_chars()) | set(required_chars())
+
+
+def fill_gaps(font: TTFont, donor_path: Path) -> str:
+    """Copy the donor's outlines for GB2312/required chars the font lacks; return those chars.
+
+    Some upstream faces (the Google Fonts ZCOOL/Ma Shan Zheng builds, Smiley Sans) simply have no
+    Greek, Cyrillic, pinyin or box-drawing rows, a few rare level-2 hanzi or the middle dot. Qt's
+    fallback would draw them from Noto Sans SC anyway; baking the same Noto glyphs in makes every
+    family cover GB2312 by itself (so coverage does not depend on the fallback machinery) and
+    looks identical. Both fonts are OFL-1.1 and no Reserved Font Name is involved.
+    """
+    donor = TTFont(donor_path)
+    if donor["head"].unitsPerEm != font["head"].unitsPerEm:
+        raise SystemExit(f"{donor_path.name}: unitsPerEm differs, cannot borrow outlines")
+    donor_cmap, donor_glyphs = donor.getBestCmap(), donor.getGlyphSet()
+    cmap = font.getBestCmap()
+    missing = sorted(c for c in gap_chars() if ord(c) not in cmap and ord(c) in donor_cmap)
+    glyf, hmtx = font["glyf"], font["hmtx"]
+    order = list(font.getGlyphOrder())
+    added: dict[str, str] = {}
+    for ch in missing:
+        source = donor_cmap[ord(ch)]
+        name = added.get(source)
+        if name is None:
+            name = f"noto.{source}"
+            tt_pen = TTGlyphPen(None)
+            donor_glyphs[source].draw(Cu2QuPen(tt_pen, max_err=1.0, reverse_direction=True))
+            glyph = tt_pen.glyph()
+            glyph.recalcBounds(glyf)
+            glyf.glyphs[name] = glyph
+            order.append(name)
+            hmtx[name] = (donor["hmtx"][source][0], getattr(glyph, "xMin", 0))
+            if "vmtx" in font:
+                font["vmtx"][name] = donor["vmtx"][source]
+            added[source] = name
+        for table in font["cmap"].tables:
+            if table.isUnicode():
+                table.cmap[ord(ch)] = name
+    font.setGlyphOrder(order)
+    glyf.setGlyphOrder(order)
+    return "".join(missing)
+
+
 def coverage(cmap: set[int]) -> dict:
     chars = {chr(c) for c in cmap}
     return {
@@ -324,15 +397,21 @@ def build_family(spec: dict, src: Path, out_root: Path, tmp: Path) -> dict:
         shutil.rmtree(out_dir)
     out_dir.mkdir(parents=True)
     weights, qt_families, covs = {}, [], []
+    borrowed = ""
     for weight, (kind, where, out_name) in spec["files"].items():
         font = load_source(kind, where, spec, src, tmp)
         emoji = kind == "emoji"
-        unicodes = emoji_unicodes(font) if emoji else text_unicodes()
         sub = subset.Subsetter(subset_options(emoji))
-        sub.populate(unicodes=unicodes)
+        if emoji:
+            sub.populate(glyphs=sorted(emoji_glyphs(font)), unicodes=set(font.getBestCmap()))
+        else:
+            sub.populate(unicodes=text_unicodes())
         sub.subset(font)
         if spec.get("renames"):
             rename(font, spec["renames"])
+        if spec.get("gap_donor"):
+            borrowed = fill_gaps(font, out_root / "noto-sans-sc" / spec["gap_donor"])
+        font.recalcTimestamp = False  # keep upstream's head.modified: rebuilds give identical bytes
         font.save(out_dir / out_name)
         saved = TTFont(out_dir / out_name)
         qt_families.append(family_name(saved))
@@ -340,7 +419,14 @@ def build_family(spec: dict, src: Path, out_root: Path, tmp: Path) -> dict:
         weights[str(weight)] = out_name
         print(f"  {spec['id']} {weight}: {out_name} {(out_dir / out_name).stat().st_size / 1e6:.2f} MB "
               f"{covs[-1]}", flush=True)
-    (out_dir / "LICENSE.txt").write_text(license_text(spec, src), encoding="utf-8")
+    text = license_text(spec, src)
+    if borrowed:
+        text += (f"\n\n{'=' * 72}\nThis subset also contains {len(borrowed)} glyphs copied from "
+                 f"{spec['gap_donor']} (Noto Sans CJK SC, Debian fonts-noto-cjk "
+                 f"{DEBS['fonts-noto-cjk']}) for characters the upstream font lacks:\n"
+                 f"{borrowed}\n\nThose glyphs are under the SIL Open Font License 1.1 as well:\n\n"
+                 + license_text({"deb": "fonts-noto-cjk"}, src))
+    (out_dir / "LICENSE.txt").write_text(text, encoding="utf-8")
     source = (f"Debian {spec['deb']} {DEBS[spec['deb']]}" if "deb" in spec
               else f"npm {spec['npm']} {NPMS[spec['npm']]}")
     if spec["id"] == "noto-sans-sc":
@@ -359,7 +445,7 @@ def build_family(spec: dict, src: Path, out_root: Path, tmp: Path) -> dict:
         "upstream": spec["upstream"],
         "modified_name": bool(spec.get("renames")),
         "bytes": sum((out_dir / n).stat().st_size for n in weights.values()),
-        "coverage": {**cov, "notes": spec["notes"]},
+        "coverage": {**cov, "borrowed_from_noto": len(borrowed), "notes": spec["notes"]},
     }
 
 
@@ -392,14 +478,16 @@ def main(argv: list[str] | None = None) -> int:
     if args.only and manifest_path.exists():
         old = {e["id"]: e for e in json.loads(manifest_path.read_text())["families"]}
     only = set(args.only.split(",")) if args.only else None
-    entries = []
+    built = {}
+    donors_first = sorted(FAMILIES, key=lambda spec: spec["id"] != "noto-sans-sc")
     with tempfile.TemporaryDirectory() as tmp:
-        for spec in FAMILIES:
+        for spec in donors_first:
             if only is not None and spec["id"] not in only and spec["id"] in old:
-                entries.append(old[spec["id"]])
+                built[spec["id"]] = old[spec["id"]]
                 continue
             print(f"building {spec['id']}", flush=True)
-            entries.append(build_family(spec, args.src, args.out, Path(tmp)))
+            built[spec["id"]] = build_family(spec, args.src, args.out, Path(tmp))
+    entries = [built[spec["id"]] for spec in FAMILIES]
     manifest = {
         "version": 1,
         "generated_by": "packaging/fonts/build_fonts.py",

@@ -149,7 +149,8 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
       A missing detector model raises `ModelMissingError`.
     - params: fitted parameters (default: the shipped `params.json`).
 
-    Any size works: 1x1 gives [[1.0]], huge images cost the same as small ones (features at a
+    A flat image (a single colour, black included) gives the uniform map: with nothing to
+    look at we make no prediction, not even the centre bias. Any size works: 1x1 gives [[1.0]], huge images cost the same as small ones (features at a
     working resolution with long side 256 px, the result resized back with bilinear filtering).
     """
     if model not in MODELS:
@@ -165,6 +166,9 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
         grid = np.exp(-(params.centre_only_x * dx2 + params.centre_only_y * dy2)).astype(np.float32)
         return normalise_map(_resize_to(grid, height, width))
     small = F.working_image(rgb)
+    if text_boxes is None and face_boxes is None and _is_flat(small):
+        # A flat image (one colour, e.g. all black) has nothing to look at: no prediction.
+        return np.full((height, width), 1.0 / (height * width), np.float32)
     if model == "spectral":
         grid = F.bottom_up_features(small, shape)[F.BOTTOM_UP.index("spectral")]
         grid = _blur(grid, params.spectral_blur_sigma)
@@ -203,3 +207,9 @@ def _boxes(rgb: np.ndarray, small: np.ndarray, text_boxes: Iterable[Sequence[flo
     else:
         faces = []
     return texts, faces
+
+
+def _is_flat(rgb: np.ndarray) -> bool:
+    """True when every pixel has the same colour."""
+    pixels = rgb.reshape(-1, rgb.shape[-1])
+    return bool(np.all(pixels.max(axis=0) == pixels.min(axis=0)))

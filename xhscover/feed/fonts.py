@@ -8,16 +8,26 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+from xhscover.paths import assets_dir
 
 FAMILY_ID = "noto-sans-sc"
 FALLBACK_FAMILIES = ["Noto Sans SC", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
                      "Microsoft YaHei", "WenQuanYi Micro Hei", "Sans Serif"]
 
 
-@lru_cache(maxsize=1)
+_make_qfont = None
+
+
 def _bundled():
-    """The render package's (ensure_fonts_loaded, make_qfont) pair, or None when not available."""
+    """The render package's make_qfont once the bundled fonts are registered, else None.
+
+    Only success is remembered: a call before the QGuiApplication exists may fail and a later
+    one succeed."""
+    global _make_qfont
+    if _make_qfont is not None:
+        return _make_qfont
     try:
         from xhscover.render.fonts import ensure_fonts_loaded, make_qfont
     except ImportError:
@@ -26,7 +36,27 @@ def _bundled():
         ensure_fonts_loaded()
     except Exception:  # a broken font bundle must not take the feed down; fallback below
         return None
+    _make_qfont = make_qfont
     return make_qfont
+
+
+_direct: list[str] | None = None
+
+
+def _direct_families() -> list[str]:
+    """Register assets/fonts/noto-sans-sc/* ourselves when the font bundle as a whole will not load
+    (e.g. one other family missing): machines without a system CJK font would draw boxes."""
+    global _direct
+    if _direct is None:
+        names: list[str] = []
+        folder = assets_dir() / "fonts" / FAMILY_ID
+        if folder.is_dir() and QGuiApplication.instance() is not None:
+            for path in sorted(folder.iterdir()):
+                if path.suffix.lower() in (".otf", ".ttf", ".ttc"):
+                    fid = QFontDatabase.addApplicationFont(str(path))
+                    names += [n for n in QFontDatabase.applicationFontFamilies(fid) if n not in names]
+        _direct = names
+    return _direct
 
 
 @lru_cache(maxsize=64)
@@ -43,7 +73,7 @@ def feed_font(weight: int, pixel_size: int) -> QFont:
             font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
             return font
     font = QFont()
-    font.setFamilies(FALLBACK_FAMILIES)
+    font.setFamilies(_direct_families() + FALLBACK_FAMILIES)
     font.setPixelSize(pixel_size)
     font.setWeight(QFont.Weight(max(100, min(900, int(weight)))))
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)

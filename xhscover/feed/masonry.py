@@ -182,7 +182,7 @@ def arrange(mine: Sequence[Any], competitors: Sequence[Any], slot: int | Sequenc
         if len(slots) != len(mine) or len(set(slots)) != len(slots):
             raise ValueError("give one distinct slot per cover of yours")
     feed: list[Any] = [None] * total
-    for s, m in zip(slots, mine):
+    for s, m in zip(slots, mine, strict=True):
         feed[s] = _as_mine(m, True)
     it = iter(comp)
     for i in range(total):

@@ -67,7 +67,7 @@ def parse_csv(text: str, where: str = "cards.csv") -> tuple[list[CardMeta], list
         if len(row) > len(header):
             warnings.append(f"{where} line {line}: {len(row)} fields, header has {len(header)}; row skipped.")
             continue
-        meta, warn = _row_to_meta(dict(zip(header, (c.strip() for c in row))), where, line)
+        meta, warn = _row_to_meta(dict(zip(header, (c.strip() for c in row), strict=False)), where, line)
         if warn:
             warnings.append(warn)
         elif meta:
@@ -87,7 +87,7 @@ def parse_json(text: str, where: str = "cards.json") -> tuple[list[CardMeta], li
     lines = _element_lines(text, len(items))
     warnings: list[str] = []
     metas: list[CardMeta] = []
-    for item, line in zip(items, lines):
+    for item, line in zip(items, lines, strict=True):
         if not isinstance(item, dict):
             warnings.append(f"{where} line {line}: entry is not an object; skipped.")
             continue

@@ -48,7 +48,7 @@ class TitleSetter:
             return ()
         tokens = _split_wide(tokenize(text), width, self.width)
         lines: list[list[str]] = [[]]
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
             cur = lines[-1]
             if tok.isspace():
                 if cur:
@@ -57,6 +57,9 @@ class TitleSetter:
             if not cur or self.width("".join(cur) + tok) <= width:
                 cur.append(tok)
                 continue
+            if len(lines) == self.max_lines:  # no room for another line: elide from this line on
+                lines[-1] = ["".join(cur) + "".join(tokens[i:])]
+                break
             carry: list[str] = []
             if tok in NO_LINE_START and len(cur) > 1:
                 carry.append(cur.pop())  # pull the previous character down with the punctuation
@@ -66,11 +69,8 @@ class TitleSetter:
                     carry.insert(0, popped)
             lines.append(carry + [tok])
         out = ["".join(t).strip() for t in lines if t]
-        if len(out) <= self.max_lines:
-            return tuple(out)
-        head = out[: self.max_lines - 1]
-        rest = " ".join(out[self.max_lines - 1:]) if False else _rejoin(out[self.max_lines - 1:])
-        return tuple(head + [self._elide(rest, width)])
+        out[-1] = self._elide(out[-1], width)
+        return tuple(out)
 
     def _elide(self, text: str, width: float) -> str:
         """Cut text at a character so that text + … fits; Latin words may be cut (as iOS does)."""
@@ -87,17 +87,6 @@ class TitleSetter:
         while cut and cut[-1] in NO_LINE_END:
             cut = cut[:-1].rstrip()
         return cut + ELLIPSIS
-
-
-def _rejoin(parts: list[str]) -> str:
-    """Join wrapped lines back; a space only between two Latin ends (CJK lines join directly)."""
-    out = parts[0]
-    for p in parts[1:]:
-        if out and p and out[-1].isascii() and out[-1].isalnum() and p[0].isascii() and p[0].isalnum():
-            out += " " + p
-        else:
-            out += p
-    return out
 
 
 def _split_wide(tokens: list[str], width: float, measure) -> list[str]:

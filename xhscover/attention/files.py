@@ -1,0 +1,88 @@
+"""File I/O around the attention functions (the rest of the package stays array-only).
+
+Used by `xhscover saliency IMAGE... --out-dir DIR [--model NAME]`: the CLI calls
+`write_saliency_outputs(paths, out_dir, model)` and prints the files it returns.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from xhscover.attention._checks import as_map
+from xhscover.attention.heatmap import overlay_heatmap
+from xhscover.attention.saliency import saliency_map
+from xhscover.errors import ImageError
+
+MAX_PIXELS = 100_000_000
+"""Refuse images above 100 megapixels (a decompression bomb, not a cover)."""
+
+
+def read_image(path: str | os.PathLike[str]) -> np.ndarray:
+    """Read an image file as RGB uint8 HxWx3 (EXIF orientation applied, alpha over white)."""
+    from PIL import Image, ImageOps
+
+    path = Path(path)
+    if not path.is_file():
+        raise ImageError(f"Image not found: {path}.")
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        with Image.open(path) as img:
+            img = ImageOps.exif_transpose(img)
+            if img.mode in ("RGBA", "LA", "P"):
+                img = img.convert("RGBA")
+                background = Image.new("RGBA", img.size, (255, 255, 255, 255))
+                img = Image.alpha_composite(background, img)
+            return np.asarray(img.convert("RGB"), dtype=np.uint8).copy()
+    except Image.DecompressionBombError as exc:
+        raise ImageError(f"The image {path} is too large (over {MAX_PIXELS:,} pixels).") from exc
+    except OSError as exc:
+        raise ImageError(f"The image {path} cannot be decoded: {exc}.") from exc
+
+
+def save_map_png16(path: str | os.PathLike[str], smap: np.ndarray) -> Path:
+    """Write a map as a 16-bit greyscale PNG with its maximum scaled to 65535 (all-zero stays 0)."""
+    arr = as_map(smap)
+    peak = float(arr.max())
+    scaled = np.zeros(arr.shape, np.uint16) if not peak > 0 else np.clip(
+        np.rint(np.maximum(arr, 0.0) * (65535.0 / peak)), 0, 65535).astype(np.uint16)
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not cv2.imwrite(str(path), scaled):
+        raise ImageError(f"Could not write {path}.")
+    return path
+
+
+def load_map_png16(path: str | os.PathLike[str]) -> np.ndarray:
+    """Read a map written by `save_map_png16` back as float32 in [0, 1] (max = 1)."""
+    arr = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
+    if arr is None or arr.ndim != 2:
+        raise ImageError(f"{path} is not a greyscale PNG map.")
+    return arr.astype(np.float32) / 65535.0
+
+
+def save_rgb(path: str | os.PathLike[str], rgb: np.ndarray) -> Path:
+    """Write an RGB uint8 image (format from the suffix: .png, .jpg, ...)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if not cv2.imwrite(str(path), np.ascontiguousarray(rgb[:, :, ::-1])):
+        raise ImageError(f"Could not write {path}.")
+    return path
+
+
+def write_saliency_outputs(paths: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str],
+                           model: str = "default") -> list[Path]:
+    """For each image write STEM_saliency.png (16-bit map) and STEM_overlay.jpg; return the files."""
+    out = Path(out_dir)
+    written: list[Path] = []
+    for path in paths:
+        rgb = read_image(path)
+        smap = saliency_map(rgb, model=model)
+        stem = Path(path).stem
+        written.append(save_map_png16(out / f"{stem}_saliency.png", smap))
+        written.append(save_rgb(out / f"{stem}_overlay.jpg", overlay_heatmap(rgb, smap)))
+    return written

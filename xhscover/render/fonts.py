@@ -1,0 +1,119 @@
+"""Register the bundled fonts with Qt and build QFonts that never show a missing-glyph box.
+
+Nothing here looks at system fonts: CI machines and many users' machines have no CJK font, so
+every family the renderer uses comes from `assets/fonts/` (see `xhscover.model.fonts`).
+
+Fallback: `make_qfont` sets `QFont.setFamilies([primary, *fallback_chain])`. Qt's font merging
+walks that list per character, so a character the chosen face lacks (say a Greek letter in
+ZCOOL KuaiLe, or an emoji in any text face) is drawn by the next bundled family that has it:
+Noto Sans SC first (widest text coverage), then WenKai, then Noto Color Emoji. On Qt >= 6.8/6.9
+the same families are also registered as application-wide Han and emoji fallbacks, so a QFont made
+elsewhere (a widget default) still finds bundled glyphs.
+
+Unknown family ids raise FontError (naming the id and the known ones) rather than silently
+substituting the default: a project that names a font we do not ship should be reported, and the
+UI can catch the error and offer the default.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+from xhscover.errors import FontError
+from xhscover.model.fonts import FontCatalog, font_catalog
+
+log = logging.getLogger(__name__)
+
+_lock = threading.Lock()
+_loaded: dict[str, str] = {}
+_font_ids: list[int] = []
+
+
+def _still_registered() -> bool:
+    """False after the QGuiApplication that held our application fonts went away."""
+    return bool(_font_ids) and bool(QFontDatabase.applicationFontFamilies(_font_ids[0]))
+
+
+def ensure_fonts_loaded(catalog: FontCatalog | None = None) -> dict[str, str]:
+    """Register every bundled font file once; return {family id: Qt family name}.
+
+    Cheap to call again (a dict copy). Needs a QGuiApplication: Qt's font database lives in it.
+    """
+    catalog = catalog or font_catalog()
+    with _lock:
+        if _loaded and _still_registered():
+            return dict(_loaded)
+        if not isinstance(QCoreApplication.instance(), QGuiApplication):
+            raise FontError("Fonts need a QGuiApplication; create one before rendering text.")
+        _loaded.clear()
+        _font_ids.clear()
+        for fam in catalog.families:
+            for path in fam.files:
+                font_id = QFontDatabase.addApplicationFont(str(path))
+                if font_id < 0:
+                    raise FontError(f"Qt could not load the bundled font file {path}.")
+                names = QFontDatabase.applicationFontFamilies(font_id)
+                if fam.qt_family not in names:
+                    raise FontError(
+                        f"Font file {path} registers as {', '.join(names) or 'nothing'}, "
+                        f"not {fam.qt_family!r} as fonts.json says."
+                    )
+                _font_ids.append(font_id)
+            _loaded[fam.id] = fam.qt_family
+        _register_app_fallbacks(catalog)
+        return dict(_loaded)
+
+
+def _register_app_fallbacks(catalog: FontCatalog) -> None:
+    """Make bundled faces Qt's own fallbacks too (APIs from Qt 6.8 / 6.9; skipped when older)."""
+    text_chain = [catalog.get(fid) for fid in catalog.fallback_chain]
+    add_fallback = getattr(QFontDatabase, "addApplicationFallbackFontFamily", None)
+    if add_fallback is not None:
+        from PySide6.QtCore import QChar
+
+        for fam in text_chain:
+            if not fam.is_emoji:
+                add_fallback(QChar.Script.Script_Han, fam.qt_family)
+                add_fallback(QChar.Script.Script_Common, fam.qt_family)
+    add_emoji = getattr(QFontDatabase, "addApplicationEmojiFontFamily", None)
+    if add_emoji is not None:
+        for fam in catalog.families:
+            if fam.is_emoji:
+                add_emoji(fam.qt_family)
+
+
+def qt_families_for(family_id: str, catalog: FontCatalog | None = None) -> list[str]:
+    """Qt family names to put in QFont.setFamilies: the chosen family, then the fallback chain."""
+    catalog = catalog or font_catalog()
+    catalog.get(family_id)  # FontError for an unknown id
+    mapping = ensure_fonts_loaded(catalog)
+    ids = [family_id, *catalog.fallbacks_for(family_id)]
+    names: list[str] = []
+    for fid in ids:
+        if mapping[fid] not in names:
+            names.append(mapping[fid])
+    return names
+
+
+def make_qfont(
+    family_id: str, weight: int = 400, pixel_size: int = 48, catalog: FontCatalog | None = None
+) -> QFont:
+    """A QFont of a bundled family with the bundled fallbacks behind it.
+
+    `weight` snaps to the nearest weight the family ships (no synthetic bold smearing a display
+    face); `pixel_size` is in image pixels, which is what cover layouts are measured in.
+    """
+    catalog = catalog or font_catalog()
+    fam = catalog.get(family_id)
+    if pixel_size <= 0:
+        raise FontError(f"Font size must be a positive number of pixels, not {pixel_size}.")
+    font = QFont()
+    font.setFamilies(qt_families_for(family_id, catalog))
+    font.setWeight(QFont.Weight(fam.nearest_weight(weight)))
+    font.setPixelSize(int(pixel_size))
+    font.setStyleStrategy(QFont.StyleStrategy.PreferAntialias)
+    return font

@@ -1,0 +1,531 @@
+"""Text layers: fitting, Chinese line breaking, glyph outlines, and the XHS effects stack.
+
+Text is measured and shaped once at a reference pixel size (hinting off, so advances scale
+linearly) and the outlines are scaled to the fitted size, which may be fractional. A text layer is
+painted into a cached device-resolution image (shadow, label, marker, stacked strokes, fill), keyed
+by content and device transform: stroking a big title costs tens of milliseconds, so unchanged text
+is never re-stroked while the canvas redraws.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QGlyphRun,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QRawFont,
+    QTextLayout,
+    QTransform,
+)
+
+from xhscover.model.cover import Cover
+from xhscover.model.layers import TextLayer
+from xhscover.model.styles import TextStyle
+from xhscover.model.textbreak import fit_text
+from xhscover.render.paint import (
+    ImageCache,
+    blit_device,
+    blur_image,
+    device_transform,
+    fill_brush,
+    new_argb,
+    qcolor,
+)
+from xhscover.render.qt import make_font
+
+REF = 128  # reference pixel size for measuring and outlines
+EXACT_MEASURE_CHARS = 400  # longer texts are measured by summed per-character advances (bounded work)
+MAX_LINES = 400  # lines ever laid out for one layer: the rest cannot be visible anyway
+MAX_CACHE_PIXELS = 24_000_000  # a text layer image larger than this is rendered at reduced resolution
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+Box = tuple[float, float, float, float]
+
+
+@dataclass
+class TextLayout:
+    """Where a text layer's lines land, in canvas pixels (unrotated), at the fitted size."""
+
+    size: float
+    lines: list[str]
+    fits: bool
+    line_boxes: list[Box] = field(default_factory=list)
+    ink_box: Box = (0.0, 0.0, 0.0, 0.0)
+    glyph_height: float = 0.0
+
+
+@dataclass
+class _Shape:
+    """A laid-out text block in layer-local coordinates (origin = layer box top-left)."""
+
+    key: tuple
+    size: float
+    lines: list[str]
+    fits: bool
+    path: QPainterPath
+    line_ink: list[QRectF]
+    line_logical: list[QRectF]  # x, top of the line pitch, advance width, pitch
+    baselines: list[float]
+    bitmaps: list[tuple[QRawFont, int, QPointF]]  # colour (emoji) glyphs at REF, with local pos
+    scale: float  # fitted size / REF
+    glyph_height: float
+    ink: QRectF
+    block: QRectF  # union of the logical line boxes
+    clip: QRectF | None  # set when the text overflows its box
+
+
+# ---------------------------------------------------------------- fonts and measuring
+
+
+@dataclass
+class _FontRef:
+    font: QFont
+    metrics: QFontMetricsF
+    char_adv: dict[str, float]
+    str_adv: OrderedDict[str, float]
+    ink_center: float  # y of the ink centre of a CJK glyph relative to the baseline, at REF
+    cjk_height: float
+    cap_height: float
+
+
+@lru_cache(maxsize=64)
+def _font_ref(family: str, weight: int, italic: bool) -> _FontRef:
+    font = make_font(family, weight, REF, italic=italic)
+    fm = QFontMetricsF(font)
+
+    def ink(ch: str) -> QRectF:
+        p = QPainterPath()
+        p.addText(0, 0, font, ch)
+        return p.boundingRect()
+
+    han, cap = ink("国"), ink("H")
+    if han.height() <= 0:
+        han = QRectF(0, -0.88 * REF, REF, REF)
+    return _FontRef(font, fm, {}, OrderedDict(), han.center().y(), han.height(), cap.height() or 0.7 * REF)
+
+
+def _advance(ref: _FontRef, text: str) -> float:
+    """Advance width at REF without letter spacing; exact (shaped) for short strings."""
+    if len(text) <= EXACT_MEASURE_CHARS:
+        w = ref.str_adv.get(text)
+        if w is None:
+            w = ref.metrics.horizontalAdvance(text)
+            ref.str_adv[text] = w
+            if len(ref.str_adv) > 20000:
+                for _ in range(5000):
+                    ref.str_adv.popitem(last=False)
+        return w
+    total = 0.0
+    for ch in text:
+        a = ref.char_adv.get(ch)
+        if a is None:
+            a = ref.char_adv[ch] = ref.metrics.horizontalAdvance(ch)
+        total += a
+    return total
+
+
+def _measure_at(ref: _FontRef, spacing: float):
+    def measure_at(size: float):
+        k = size / REF
+
+        def measure(text: str) -> float:
+            if not text:
+                return 0.0
+            return _advance(ref, text) * k + spacing * (len(text) - 1)
+
+        return measure
+
+    return measure_at
+
+
+# ---------------------------------------------------------------- layout
+
+
+def _style_key(style: TextStyle) -> str:
+    return repr(style)
+
+
+_shapes: OrderedDict[tuple, _Shape] = OrderedDict()
+
+
+def _shape(layer: TextLayer) -> _Shape:
+    key = (layer.text, _style_key(layer.style), round(layer.w, 3), round(layer.h, 3))
+    shape = _shapes.get(key)
+    if shape is not None:
+        _shapes.move_to_end(key)
+        return shape
+    shape = _build_shape(layer, key)
+    _shapes[key] = shape
+    while len(_shapes) > 512:
+        _shapes.popitem(last=False)
+    return shape
+
+
+def _avail(layer: TextLayer) -> QRectF:
+    """The area text is fitted into: the layer box, minus the label padding when there is a label."""
+    st = layer.style
+    px = st.label.padding_x if st.label else 0.0
+    py = st.label.padding_y if st.label else 0.0
+    px = min(px, layer.w / 2 - 0.5)
+    py = min(py, layer.h / 2 - 0.5)
+    return QRectF(px, py, max(1.0, layer.w - 2 * px), max(1.0, layer.h - 2 * py))
+
+
+def _build_shape(layer: TextLayer, key: tuple) -> _Shape:
+    st = layer.style
+    text = layer.text.replace("\r\n", "\n").replace("\r", "\n")
+    empty = _Shape(key, st.size, [], True, QPainterPath(), [], [], [], [], 1.0, 0.0, QRectF(), QRectF(), None)
+    if not text.strip():
+        return empty
+    ref = _font_ref(st.family, int(st.weight), bool(st.italic))
+    avail = _avail(layer)
+    size = max(1.0, float(st.size))
+    min_size = max(1.0, min(float(st.min_size), size))
+    line_height = max(0.1, float(st.line_height))
+    measure_at = _measure_at(ref, st.letter_spacing)
+    fit = fit_text(
+        text, measure_at, avail.width(), avail.height(),
+        size=size, min_size=min_size, line_height=line_height, auto_fit=st.auto_fit,
+    )
+    size, lines = fit.size, fit.lines
+    k = size / REF
+    pitch = size * line_height
+    valign = st.valign
+    clip = None
+    if not fit.fits:
+        # Overflow: show the start of the text and clip to the box (the editor flags `fits`).
+        visible = max(1, int((avail.height() + 0.5) // pitch))
+        lines = lines[: min(visible, MAX_LINES)]
+        valign = "top"
+        grow = sum(s.width for s in st.strokes) + 2
+        clip = QRectF(0, 0, layer.w, layer.h).adjusted(-grow, -grow, grow, grow)
+    lines = lines[:MAX_LINES]
+    measure = measure_at(size)
+    block_h = len(lines) * pitch
+    top = avail.top() + {"top": 0.0, "bottom": avail.height() - block_h}.get(valign, (avail.height() - block_h) / 2)
+
+    font = QFont(ref.font)
+    if st.letter_spacing:
+        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, st.letter_spacing / k)
+    path = QPainterPath()
+    path.setFillRule(Qt.FillRule.WindingFill)
+    line_ink: list[QRectF] = []
+    line_logical: list[QRectF] = []
+    baselines: list[float] = []
+    bitmaps: list[tuple[QRawFont, int, QPointF]] = []
+    for i, line in enumerate(lines):
+        lw = measure(line)
+        if st.align == "left":
+            x = avail.left()
+        elif st.align == "right":
+            x = avail.right() - lw
+        else:
+            x = avail.left() + (avail.width() - lw) / 2
+        line_top = top + i * pitch
+        baseline = line_top + pitch / 2 - ref.ink_center * k
+        line_logical.append(QRectF(x, line_top, lw, pitch))
+        baselines.append(baseline)
+        lpath, lbitmaps = _line_outline(line, font, x, baseline, k)
+        ink = lpath.boundingRect() if not lpath.isEmpty() else QRectF()
+        for raw, idx, pos in lbitmaps:
+            r = raw.boundingRect(idx)
+            ink = ink.united(QRectF(pos.x() + r.x() * k, pos.y() + r.y() * k, r.width() * k, r.height() * k))
+        bitmaps.extend(lbitmaps)
+        line_ink.append(ink)
+        path.addPath(lpath)
+    ink_all = QRectF()
+    for r in line_ink:
+        if not r.isEmpty():
+            ink_all = r if ink_all.isEmpty() else ink_all.united(r)
+    block = QRectF()
+    for r in line_logical:
+        block = r if block.isEmpty() else block.united(r)
+    has_cjk = bool(_CJK.search(text))
+    glyph_h = (ref.cjk_height if has_cjk else ref.cap_height) * k
+    return _Shape(key, size, lines, fit.fits, path, line_ink, line_logical, baselines, bitmaps, k, glyph_h, ink_all, block, clip)
+
+
+def _line_outline(line: str, font: QFont, x: float, baseline: float, k: float):
+    """Glyph outlines of one line at the fitted size, plus colour glyphs that have no outline."""
+    out = QPainterPath()
+    out.setFillRule(Qt.FillRule.WindingFill)
+    bitmaps: list[tuple[QRawFont, int, QPointF]] = []
+    if not line:
+        return out, bitmaps
+    tl = QTextLayout(line, font)
+    tl.beginLayout()
+    ql = tl.createLine()
+    ql.setLineWidth(1e7)
+    ql.setPosition(QPointF(0, 0))
+    tl.endLayout()
+    ascent = ql.ascent()
+    to_local = QTransform(k, 0, 0, k, x, baseline)
+    for run in tl.glyphRuns():
+        raw = run.rawFont()
+        for idx, pos in zip(run.glyphIndexes(), run.positions()):
+            gp = raw.pathForGlyph(idx)
+            gx, gy = pos.x(), pos.y() - ascent
+            if gp.isEmpty():
+                br = raw.boundingRect(idx)
+                if br.width() > 0 and br.height() > 0:  # a colour bitmap glyph (emoji)
+                    bitmaps.append((raw, idx, QPointF(x + gx * k, baseline + gy * k)))
+                continue
+            gp.translate(gx, gy)
+            out.addPath(to_local.map(gp))
+    return out, bitmaps
+
+
+def layout_text(layer: TextLayer) -> TextLayout:
+    """Fitted size, broken lines and ink boxes of a text layer in canvas pixels (cached by content)."""
+    s = _shape(layer)
+    ox, oy = layer.x, layer.y
+
+    def box(r: QRectF) -> Box:
+        return (r.x() + ox, r.y() + oy, r.width(), r.height()) if not r.isEmpty() else (ox, oy, 0.0, 0.0)
+
+    return TextLayout(
+        size=s.size, lines=list(s.lines), fits=s.fits,
+        line_boxes=[box(r) for r in s.line_ink], ink_box=box(s.ink), glyph_height=s.glyph_height,
+    )
+
+
+def layer_transform(layer) -> QTransform:
+    """Layer-local (box top-left origin) -> canvas: rotation about the box centre."""
+    t = QTransform()
+    t.translate(layer.x + layer.w / 2, layer.y + layer.h / 2)
+    if layer.rotation:
+        t.rotate(layer.rotation)
+    t.translate(-layer.w / 2, -layer.h / 2)
+    return t
+
+
+def text_boxes(cover: Cover) -> list[tuple[str, Box, TextLayout]]:
+    """(layer id, rotated bounding box in canvas px, layout) for visible, non-empty text layers.
+
+    The box is the ink of the glyphs grown by the stacked strokes (what a reader sees as text),
+    rotated with the layer, then axis-aligned.
+    """
+    out = []
+    for layer in cover.layers:
+        if not isinstance(layer, TextLayer) or not layer.visible or layer.opacity <= 0:
+            continue
+        s = _shape(layer)
+        if not s.lines or s.ink.isEmpty():
+            continue
+        grow = sum(max(0.0, st.width) for st in layer.style.strokes)
+        r = layer_transform(layer).mapRect(s.ink.adjusted(-grow, -grow, grow, grow))
+        out.append((layer.id, (r.x(), r.y(), r.width(), r.height()), layout_text(layer)))
+    return out
+
+
+# ---------------------------------------------------------------- painting
+
+_images = ImageCache(256 * 1024 * 1024)
+
+
+def _stroke_total(style: TextStyle) -> float:
+    return sum(max(0.0, s.width) for s in style.strokes)
+
+
+def _label_rect(s: _Shape, style: TextStyle) -> QRectF:
+    lab = style.label
+    assert lab is not None
+    return s.block.adjusted(-lab.padding_x, -lab.padding_y, lab.padding_x, lab.padding_y)
+
+
+def _highlight_polys(s: _Shape, style: TextStyle) -> list[QPolygonF]:
+    hl = style.highlight
+    assert hl is not None
+    polys = []
+    pitch = s.size * style.line_height
+    for ink, baseline in zip(s.line_ink, s.baselines):
+        if ink.isEmpty():
+            continue
+        bottom = baseline + hl.offset * pitch
+        top = bottom - hl.height * pitch
+        over = 0.12 * s.size  # the marker overshoots the glyphs a little, like a real pen stroke
+        left, right = ink.left() - over, ink.right() + over
+        shift = hl.skew * (bottom - top)
+        polys.append(QPolygonF([
+            QPointF(left + shift, top), QPointF(right + shift, top), QPointF(right, bottom), QPointF(left, bottom),
+        ]))
+    return polys
+
+
+def _effects_bounds(s: _Shape, style: TextStyle) -> QRectF:
+    grow = _stroke_total(style) + 2
+    r = s.ink.adjusted(-grow, -grow, grow, grow)
+    if style.label:
+        bw = style.label.border.width if style.label.border else 0
+        r = r.united(_label_rect(s, style).adjusted(-bw - 1, -bw - 1, bw + 1, bw + 1))
+    if style.highlight:
+        for poly in _highlight_polys(s, style):
+            r = r.united(poly.boundingRect().adjusted(-1, -1, 1, 1))
+    if style.shadow:
+        sh = style.shadow
+        g = 1.5 * max(0.0, sh.blur) + 2
+        r = r.united(r.translated(sh.dx, sh.dy).adjusted(-g, -g, g, g))
+    if s.clip is not None:
+        r = r.intersected(s.clip)
+    return r
+
+
+def _paint_silhouette(p: QPainter, s: _Shape, style: TextStyle, color: QColor) -> None:
+    """Everything opaque the text draws, in one flat colour (the shadow's source)."""
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(color)
+    if style.label:
+        lab = style.label
+        p.drawRoundedRect(_label_rect(s, style), lab.radius, lab.radius)
+    for poly in _highlight_polys(s, style) if style.highlight else []:
+        p.drawPolygon(poly)
+    total = _stroke_total(style)
+    if total > 0:
+        p.strokePath(s.path, QPen(color, 2 * total, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                  Qt.PenJoinStyle.RoundJoin))
+    p.fillPath(s.path, color)
+
+
+def _paint_text(p: QPainter, s: _Shape, style: TextStyle, to_device: QTransform, img: QImage) -> None:
+    """Paint the effects stack in layer-local coordinates; `p` paints on `img` via `to_device`."""
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+    if s.clip is not None:
+        p.setClipRect(s.clip)
+    if style.shadow:
+        sh = style.shadow
+        color = qcolor(sh.color)
+        shadow_img = new_argb(img.width(), img.height())
+        sp = QPainter(shadow_img)
+        sp.setRenderHint(QPainter.RenderHint.Antialiasing)
+        sp.setTransform(QTransform.fromTranslate(sh.dx, sh.dy) * to_device)
+        opaque = QColor(color)
+        opaque.setAlpha(255)
+        _paint_silhouette(sp, s, style, opaque)
+        sp.end()
+        scale = math.sqrt(abs(to_device.determinant())) or 1.0
+        blur_image(shadow_img, sigma=max(0.0, sh.blur) / 2 * scale)
+        p.save()
+        p.resetTransform()
+        p.setOpacity(color.alphaF())
+        p.drawImage(0, 0, shadow_img)
+        p.restore()
+    if style.label:
+        lab = style.label
+        rect = _label_rect(s, style)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(qcolor(lab.color))
+        p.drawRoundedRect(rect, lab.radius, lab.radius)
+        if lab.border and lab.border.width > 0:
+            bw = lab.border.width
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(qcolor(lab.border.color), bw, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                          Qt.PenJoinStyle.RoundJoin))
+            inner = rect.adjusted(bw / 2, bw / 2, -bw / 2, -bw / 2)
+            p.drawRoundedRect(inner, max(0.0, lab.radius - bw / 2), max(0.0, lab.radius - bw / 2))
+    if style.highlight:
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(qcolor(style.highlight.color))
+        r = 0.06 * s.size
+        for poly in _highlight_polys(s, style):
+            hp = QPainterPath()
+            hp.addPolygon(poly)
+            hp.closeSubpath()
+            if r > 0.5 and not style.highlight.skew:
+                hp = QPainterPath()
+                hp.addRoundedRect(poly.boundingRect(), r, r)
+            p.drawPath(hp)
+    # Strokes: list order is innermost first; each ring starts where the previous one ends, so the
+    # outermost ring is drawn first with the widest pen and every inner one on top of it.
+    widths = []
+    total = 0.0
+    for st in style.strokes:
+        total += max(0.0, st.width)
+        widths.append(total)
+    p.setBrush(Qt.BrushStyle.NoBrush)
+    for st, cum in reversed(list(zip(style.strokes, widths))):
+        if st.width <= 0:
+            continue
+        p.strokePath(s.path, QPen(qcolor(st.color), 2 * cum, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                  Qt.PenJoinStyle.RoundJoin))
+    p.fillPath(s.path, fill_brush(style.fill, s.ink))
+    if s.bitmaps:
+        _paint_bitmaps(p, s)
+
+
+def _paint_bitmaps(p: QPainter, s: _Shape) -> None:
+    """Colour glyphs (emoji) drawn as glyph runs, scaled from the reference size."""
+    for raw, idx, pos in s.bitmaps:
+        run = QGlyphRun()
+        run.setRawFont(raw)
+        run.setGlyphIndexes([idx])
+        run.setPositions([QPointF(0, 0)])
+        p.save()
+        p.translate(pos)
+        p.scale(s.scale, s.scale)
+        p.drawGlyphRun(QPointF(0, 0), run)
+        p.restore()
+
+
+def draw_text_layer(painter: QPainter, layer: TextLayer) -> None:
+    """Draw a text layer onto any painter (in cover coordinates) through the raster cache."""
+    s = _shape(layer)
+    if not s.lines or (s.ink.isEmpty() and not layer.style.label):
+        return
+    style = layer.style
+    local_to_dev = layer_transform(layer) * device_transform(painter)
+    bounds = _effects_bounds(s, style)
+    if bounds.isEmpty():
+        return
+    dev = local_to_dev.mapRect(bounds)
+    # Refuse to allocate absurd images when zoomed far in: render at a capped resolution instead.
+    area = dev.width() * dev.height()
+    reduce = 1.0 if area <= MAX_CACHE_PIXELS else math.sqrt(MAX_CACHE_PIXELS / area)
+    to_dev = local_to_dev * QTransform.fromScale(reduce, reduce) if reduce != 1.0 else local_to_dev
+    dev = to_dev.mapRect(bounds)
+    ix, iy = math.floor(dev.left()), math.floor(dev.top())
+    w, h = math.ceil(dev.right()) - ix + 1, math.ceil(dev.bottom()) - iy + 1
+    fx, fy = round((to_dev.dx() - ix) * 8) / 8, round((to_dev.dy() - iy) * 8) / 8
+    lin = (round(to_dev.m11(), 5), round(to_dev.m12(), 5), round(to_dev.m21(), 5), round(to_dev.m22(), 5))
+    key = (s.key, lin, fx, fy, w, h)
+
+    def make() -> QImage:
+        img = new_argb(w, h)
+        q = QPainter(img)
+        t = QTransform(to_dev.m11(), to_dev.m12(), to_dev.m21(), to_dev.m22(), fx, fy)
+        q.setTransform(t)
+        _paint_text(q, s, style, t, img)
+        q.end()
+        return img
+
+    img = _images.get(key, make)
+    painter.save()
+    painter.setOpacity(painter.opacity() * max(0.0, min(1.0, layer.opacity)))
+    if reduce != 1.0:
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.resetTransform()
+        dpr = painter.device().devicePixelRatioF()
+        painter.scale(1 / (reduce * dpr), 1 / (reduce * dpr))
+        painter.drawImage(QPointF(ix, iy), img)
+    else:
+        blit_device(painter, img, ix, iy)
+    painter.restore()
+
+
+def clear_caches() -> None:
+    _shapes.clear()
+    _images.clear()
+    _font_ref.cache_clear()

@@ -1,0 +1,109 @@
+"""Application entry: QApplication, translations, main window, crash restore, debug hooks.
+
+Debug hooks (used by the Xvfb test and the start-up benchmark):
+  --screenshot PATH / XHSCOVER_SCREENSHOT=PATH   grab the window once shown, save it, quit
+  --layout ID / XHSCOVER_LAYOUT=ID                open a new cover from this layout at start
+  XHSCOVER_EXIT_WHEN_SHOWN=1                      quit as soon as the window is shown
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication
+
+I18N_DIR = Path(__file__).resolve().parent / "i18n"
+
+
+def pick_language(setting: str, system_locale: str) -> str:
+    """Chinese by default; English when the setting says so or the system locale is English."""
+    if setting in ("zh_CN", "en"):
+        return setting
+    return "en" if system_locale.lower().startswith("en") else "zh_CN"
+
+
+def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    app.setProperty("xhs_language", lang)
+    out: list[QTranslator] = []
+    if lang != "zh_CN":
+        return out
+    ours = QTranslator(app)
+    if ours.load(str(I18N_DIR / "xhscover_zh_CN.qm")):
+        app.installTranslator(ours)
+        out.append(ours)
+    qt = QTranslator(app)
+    if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        out.append(qt)
+    return out
+
+
+def _take_opt(argv: list[str], name: str) -> str | None:
+    if name in argv:
+        i = argv.index(name)
+        if i + 1 < len(argv):
+            value = argv[i + 1]
+            del argv[i:i + 2]
+            return value
+    return None
+
+
+def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
+    """Run the desktop app until it quits; returns the exit code."""
+    argv = list(sys.argv if argv is None else argv) or ["xhscover"]
+    screenshot = _take_opt(argv, "--screenshot") or os.environ.get("XHSCOVER_SCREENSHOT")
+    layout_id = _take_opt(argv, "--layout") or os.environ.get("XHSCOVER_LAYOUT")
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName("xhscover")
+    app.setOrganizationName("xhscover")
+    app.setApplicationDisplayName("xhscover")
+
+    from xhscover.editing import rendering
+    from xhscover.editing.autosave import Autosaver, pending_restores
+    from xhscover.editing.settings import Settings
+    from xhscover.ui import dialogs
+    from xhscover.ui.main_window import MainWindow
+
+    rendering.ensure_gui()  # registers the bundled fonts
+    settings = Settings()
+    translators = install_translations(app, pick_language(settings.language(), QLocale.system().name()))
+    app.setProperty("xhs_translators", len(translators))
+    restores = pending_restores()
+    autosaver = Autosaver()
+    autosaver.start()
+    win = MainWindow(settings, autosaver)
+    win.show()
+    if restores and not screenshot:
+        if dialogs.ask_restore(win, len(restores)):
+            try:
+                win.set_document(restores[0].load())
+            except Exception as exc:  # a damaged autosave must not stop the app
+                dialogs.notify_error(win, win.tr("Cannot restore"), str(exc))
+        for r in restores:
+            r.discard()
+    if open_path:
+        win.open_path(str(open_path))
+    elif layout_id:
+        win.new_from_layout(layout_id, "3:4")
+    if screenshot:
+        def grab() -> None:
+            win.start.render_all_now()
+            app.processEvents()
+            Path(screenshot).parent.mkdir(parents=True, exist_ok=True)
+            win.grab().save(screenshot)
+            win.close()
+            app.quit()
+
+        QTimer.singleShot(int(os.environ.get("XHSCOVER_SCREENSHOT_DELAY_MS", "600")), grab)
+    elif os.environ.get("XHSCOVER_EXIT_WHEN_SHOWN"):
+        QTimer.singleShot(0, app.quit)
+    code = app.exec()
+    autosaver.finish_clean()  # exec() returned: a clean exit, nothing to restore next time
+    return code
+
+
+if __name__ == "__main__":
+    raise SystemExit(run_app(sys.argv))

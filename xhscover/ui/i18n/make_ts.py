@@ -1,0 +1,141 @@
+"""Regenerate xhscover_zh_CN.ts from the sources and compile the .qm.
+
+Run: .venv/bin/python xhscover/ui/i18n/make_ts.py
+pyside6-lupdate extracts the strings; module-level `tr()` helpers get their runtime context
+(file name) here, and the Chinese texts below fill the translations.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent.parent
+BIN = Path(sys.executable).parent
+TS = HERE / "xhscover_zh_CN.ts"
+
+ZH = {
+    "Unsaved changes": "未保存的修改", "Save the changes to “{0}” before closing?": "关闭前保存对“{0}”的修改吗？",
+    "Restore unsaved work": "恢复未保存的工作",
+    "xhscover did not close properly last time. Restore the unsaved work ({0} project(s))?":
+        "xhscover 上次没有正常退出。要恢复未保存的工作（{0} 个项目）吗？",
+    "Open project": "打开项目", "xhscover projects (*.xhscover)": "xhscover 项目 (*.xhscover)",
+    "Save project": "保存项目", "Choose images": "选择图片",
+    "Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)": "图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)",
+    "Export to folder": "导出到文件夹", "Export image": "导出图片", "Images (*.png *.jpg)": "图片 (*.png *.jpg)",
+    "Choose colour": "选择颜色", "Change properties": "修改属性", "Move": "移动", "Add layer": "添加图层",
+    "Delete": "删除", "Reorder": "调整顺序", "copy": "副本", "Duplicate": "复制", "Group": "编组",
+    "Ungroup": "取消编组", "Show": "显示", "Hide": "隐藏", "Lock": "锁定", "Unlock": "解锁", "Rename": "重命名",
+    "Replace image": "替换图片", "Background": "背景", "Image": "图片", "Duplicate variant": "复制方案",
+    "Add variant": "添加方案", "Delete variant": "删除方案", "Rename variant": "重命名方案",
+    "Change ratio": "更改比例", "Rotate": "旋转", "Resize": "调整大小", "Edit text": "编辑文字", "Colour": "颜色",
+    "Gradient": "渐变", "Add stroke": "添加描边", "Remove stroke": "删除描边", "Pick": "吸管",
+    "Pick a colour from the canvas": "从画布上吸取颜色", "Export": "导出", "All {0} variants": "全部 {0} 个方案",
+    "Format": "格式", "Scale": "缩放", "Size": "尺寸", "JPEG quality": "JPEG 质量", "Lock / unlock": "锁定 / 解锁",
+    "Up": "上移", "Bring forward": "上移一层", "Down": "下移", "Send backward": "下移一层", "Copy": "复制",
+    "Group / ungroup": "编组 / 取消编组", "Del": "删除", "group": "编组", "locked": "已锁定", "Layers": "图层",
+    "Properties": "属性", "&New…": "新建(&N)…", "&Open…": "打开(&O)…", "&Save": "保存(&S)",
+    "Save &As…": "另存为(&A)…", "&Export…": "导出(&E)…", "&Close project": "关闭项目(&C)", "&Quit": "退出(&Q)",
+    "&Undo": "撤销(&U)", "&Redo": "重做(&R)", "&Delete": "删除(&D)", "D&uplicate": "复制(&U)",
+    "&Group / ungroup": "编组 / 取消编组(&G)", "Select &all": "全选(&A)", "&Paste image": "粘贴图片(&P)",
+    "Add &text": "添加文字(&T)", "Add &image…": "添加图片(&I)…", "&Fit to window": "适合窗口(&F)",
+    "&Actual pixels (100%)": "实际像素 (100%)(&A)", "Zoom &in": "放大(&I)", "Zoom &out": "缩小(&O)",
+    "&Safe area": "安全区(&S)", "&File": "文件(&F)", "Open &recent": "最近打开(&R)", "&Edit": "编辑(&E)",
+    "&Insert": "插入(&I)", "&Arrange": "排列(&A)", "Align left": "左对齐", "Align centre": "水平居中",
+    "Align right": "右对齐", "Align top": "顶部对齐", "Align middle": "垂直居中", "Align bottom": "底部对齐",
+    "Distribute horizontally": "水平等距分布", "Distribute vertically": "垂直等距分布", "&View": "视图(&V)",
+    "&Language": "语言(&L)", "System": "跟随系统", "Main": "主工具栏", "Language": "语言",
+    "The language changes the next time xhscover starts.": "语言将在下次启动 xhscover 时生效。",
+    "(none)": "（无）", "Untitled": "未命名", "Cannot use this layout": "无法使用这个版式",
+    "Cannot open the project": "无法打开项目", "cover": "封面", "Could not save": "保存失败",
+    "Saved {0}": "已保存 {0}", "Could not export": "导出失败", "Exported {0} file(s)": "已导出 {0} 个文件",
+    "Text": "文字", "Double-click to edit": "双击编辑文字", "Add images": "添加图片",
+    "Some images could not be added": "有些图片无法添加", "Cannot paste": "无法粘贴", "Align": "对齐",
+    "Distribute": "分布", "Cannot open": "无法打开", "Not an image or an xhscover project:": "不是图片或 xhscover 项目：",
+    "Cover {0} · background": "封面 {0} · 背景", "{0} layers": "{0} 个图层", "Position and size": "位置和大小",
+    "Width": "宽", "Height": "高", "Rotation": "旋转", "Opacity": "不透明度", "Apply text": "应用文字",
+    "Font": "字体", "Weight": "字重", "Italic": "斜体", "Fill": "填充", "Solid": "纯色", "Linear gradient": "线性渐变",
+    "Radial gradient": "径向渐变", "Gradient end": "渐变终点色", "Gradient angle": "渐变角度", "Strokes": "描边",
+    "Shadow": "阴影", "Blur": "模糊", "Highlighter": "荧光笔", "Label box": "标签底框", "Padding X": "水平内边距",
+    "Padding Y": "垂直内边距", "Radius": "圆角", "Letter spacing": "字间距", "Line height": "行高", "Left": "左",
+    "Centre": "中", "Right": "右", "Vertical": "垂直", "Top": "顶部", "Middle": "居中", "Bottom": "底部",
+    "Shrink to fit the box": "自动缩小以适应文本框", "Replace image…": "替换图片…", "Fit": "适应方式",
+    "Fill (crop)": "填满（裁切）", "Fit inside": "完整显示", "Stretch": "拉伸", "Focal point": "焦点",
+    "Crop": "裁剪", "Corner radius": "圆角", "Cannot use this image": "无法使用这张图片", "Shape": "形状",
+    "Image dim": "图片压暗", "Image blur": "图片模糊", "Ratio": "比例",
+    "Note title shown under the cover in the feed": "信息流中封面下方显示的笔记标题", "Note title": "笔记标题",
+    "New cover from a layout": "从版式新建封面", "3:4 portrait": "3:4 竖版", "1:1 square": "1:1 方形",
+    "4:3 landscape": "4:3 横版", "All": "全部", "Open project…": "打开项目…", "Blank cover": "空白封面",
+    "Recent projects": "最近的项目", "Duplicate this variant (A/B test a new idea)": "复制当前方案（A/B 测试新想法）",
+    "Name:": "名称：", "Rename…": "重命名…", "Cannot restore": "无法恢复",
+    # genres (start page tabs)
+    "Big title": "大字报", "Photo + title": "图片+标题", "Collage": "拼图", "Compare": "对比", "List": "清单",
+    "Tutorial": "教程", "Product": "好物", "Place": "探店", "Plog": "Plog", "Knowledge": "干货", "Quote": "语录",
+    "Other": "其他",
+}
+GENRES = ["Big title", "Photo + title", "Collage", "Compare", "List", "Tutorial", "Product", "Place", "Plog",
+          "Knowledge", "Quote", "Other"]
+# lupdate names module-level helpers by the receiver; these are the contexts Qt sees at runtime
+CONTEXT_BY_FILE = {"commands.py": "commands", "dialogs.py": "dialogs", "app.py": "MainWindow",
+                   "canvas.py": "commands"}
+
+
+def main() -> None:
+    files = sorted(str(p) for p in (ROOT / "xhscover" / "ui").glob("*.py")) + \
+        sorted(str(p) for p in (ROOT / "xhscover" / "editing").glob("*.py"))
+    if TS.exists():
+        TS.unlink()
+    subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-ts", str(TS)], check=True, capture_output=True)
+    tree = ET.parse(TS)
+    root = tree.getroot()
+    contexts: dict[str, ET.Element] = {}
+    for ctx in list(root.findall("context")):
+        root.remove(ctx)
+        for msg in ctx.findall("message"):
+            loc = msg.find("location")
+            fname = Path(loc.get("filename", "")).name if loc is not None else ""
+            name = ctx.findtext("name") or ""
+            if name == "C":  # `C.tr(...)` is commands.tr
+                name = "commands"
+            elif name == "win":  # `win.tr(...)` in app.py: the MainWindow context
+                name = "MainWindow"
+            elif name == "":
+                name = CONTEXT_BY_FILE.get(fname, name)
+            contexts.setdefault(name, []).append(msg)
+    msgs = contexts
+    msgs["genres"] = []
+    for g in GENRES:
+        m = ET.Element("message")
+        ET.SubElement(m, "source").text = g
+        ET.SubElement(m, "translation")
+        msgs["genres"].append(m)
+    missing = []
+    for name in sorted(msgs):
+        ctx = ET.SubElement(root, "context")
+        ET.SubElement(ctx, "name").text = name
+        seen = set()
+        for msg in msgs[name]:
+            src = msg.findtext("source")
+            if src in seen:
+                continue
+            seen.add(src)
+            tr = msg.find("translation")
+            tr.attrib.pop("type", None)
+            if src in ZH:
+                tr.text = ZH[src]
+            else:
+                tr.set("type", "unfinished")
+                missing.append(src)
+            ctx.append(msg)
+    ET.indent(tree)
+    tree.write(TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([str(BIN / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True,
+                   capture_output=True)
+    print(f"{TS.name}: {sum(len(v) for v in msgs.values())} messages; untranslated: {missing}")
+
+
+if __name__ == "__main__":
+    main()

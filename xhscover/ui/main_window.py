@@ -1,0 +1,514 @@
+"""Main window: start page or editor (variants bar + canvas, layers and properties docks), menus, files.
+
+Thin: the work is in `xhscover.editing` (document, commands, autosave, export) and the renderer.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhscover.editing import commands as C
+from xhscover.editing.align import align, distribute
+from xhscover.editing.autosave import Autosaver
+from xhscover.editing.document import EditorDocument
+from xhscover.editing.exporting import ExportOptions, export_covers
+from xhscover.editing.settings import Settings
+from xhscover.errors import XhsError
+from xhscover.model.cover import Cover, canvas_size
+from xhscover.model.layers import TextLayer
+from xhscover.model.layouts import get_layout
+from xhscover.model.project import Project
+from xhscover.model.styles import Stroke
+from xhscover.ui import dialogs
+from xhscover.ui.canvas import CoverCanvas, layer_bounds
+from xhscover.ui.export_dialog import ExportDialog
+from xhscover.ui.layers_panel import LayersPanel
+from xhscover.ui.properties_panel import PropertiesPanel
+from xhscover.ui.start_page import StartPage
+from xhscover.ui.variants_bar import VariantsBar
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".heic"}
+
+
+class MainWindow(QMainWindow):
+    document_changed = Signal()
+
+    def __init__(self, settings: Settings | None = None, autosaver: Autosaver | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.autosaver = autosaver
+        self.doc: EditorDocument | None = None
+        self.setAcceptDrops(True)
+        self.resize(1360, 880)
+        self.stack = QStackedWidget()
+        self.start = StartPage()
+        self.start.layout_chosen.connect(self.new_from_layout)
+        self.start.open_requested.connect(self.open_path)
+        self.start.open_dialog_requested.connect(self.open_dialog)
+        self.start.blank_requested.connect(self.new_blank)
+        self.canvas = CoverCanvas()
+        self.variants = VariantsBar()
+        editor = QWidget()
+        ev = QVBoxLayout(editor)
+        ev.setContentsMargins(0, 0, 0, 0)
+        ev.setSpacing(0)
+        ev.addWidget(self.variants)
+        ev.addWidget(self.canvas, 1)
+        self.editor = editor
+        self.stack.addWidget(self.start)
+        self.stack.addWidget(editor)
+        self.setCentralWidget(self.stack)
+        self.layers = LayersPanel()
+        self.props = PropertiesPanel(canvas=self.canvas, settings=self.settings)
+        self.layers_dock = self._dock(self.tr("Layers"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea, "layers")
+        self.props_dock = self._dock(self.tr("Properties"), self.props, Qt.DockWidgetArea.RightDockWidgetArea,
+                                     "properties")
+        self.zoom_label = QLabel()
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self.canvas.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        self._build_actions()
+        self._build_menus()
+        geo = self.settings.geometry()
+        if geo is not None:
+            self.restoreGeometry(geo)
+        self.start.set_recent(self.settings.recent_files())
+        self.show_start()
+
+    def _dock(self, title: str, widget: QWidget, area, name: str) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    # --- actions -------------------------------------------------------------------------------------
+    def _act(self, text: str, slot, shortcut=None, *, editor_only: bool = True, checkable: bool = False) -> QAction:
+        a = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                a.setShortcuts(shortcut)
+            else:
+                a.setShortcut(QKeySequence(shortcut))
+        a.setCheckable(checkable)
+        a.triggered.connect(slot)
+        a.setProperty("editor_only", editor_only)
+        self.addAction(a)
+        return a
+
+    def _build_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.a_new = self._act(self.tr("&New…"), self.show_start_checked, K.New, editor_only=False)
+        self.a_open = self._act(self.tr("&Open…"), self.open_dialog, K.Open, editor_only=False)
+        self.a_save = self._act(self.tr("&Save"), self.save, K.Save)
+        self.a_save_as = self._act(self.tr("Save &As…"), self.save_as, "Shift+Ctrl+S")
+        self.a_export = self._act(self.tr("&Export…"), self.export, "Ctrl+E")
+        self.a_close = self._act(self.tr("&Close project"), self.close_project, K.Close)
+        self.a_quit = self._act(self.tr("&Quit"), self.close, K.Quit, editor_only=False)
+        self.a_undo = self._act(self.tr("&Undo"), lambda: self.doc and self.doc.undo_stack.undo(), K.Undo)
+        self.a_redo = self._act(self.tr("&Redo"), lambda: self.doc and self.doc.undo_stack.redo(),
+                                [QKeySequence(K.Redo), QKeySequence("Shift+Ctrl+Z")])
+        self.a_delete = self._act(self.tr("&Delete"), self.layers.delete, [QKeySequence(K.Delete),
+                                                                           QKeySequence("Backspace")])
+        self.a_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.canvas.addAction(self.a_delete)
+        self.layers.list.addAction(self.a_delete)
+        self.removeAction(self.a_delete)
+        self.a_duplicate = self._act(self.tr("D&uplicate"), self.layers.duplicate, "Ctrl+D")
+        self.a_group = self._act(self.tr("&Group / ungroup"), self.layers.toggle_group, "Ctrl+G")
+        self.a_select_all = self._act(self.tr("Select &all"), self.select_all, K.SelectAll)
+        self.a_select_all.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.canvas.addAction(self.a_select_all)
+        self.a_paste = self._act(self.tr("&Paste image"), self.paste, K.Paste)
+        self.a_paste.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.canvas.addAction(self.a_paste)
+        self.a_add_text = self._act(self.tr("Add &text"), self.add_text, "T")
+        self.a_add_text.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.canvas.addAction(self.a_add_text)
+        self.a_add_image = self._act(self.tr("Add &image…"), self.add_image_dialog, "Ctrl+Shift+I")
+        self.nudges = []
+        for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
+            for mod, k in (("", 1), ("Shift+", 10)):
+                a = QAction(self)
+                a.setShortcut(QKeySequence(mod + key))
+                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                a.triggered.connect(lambda _=False, dx=dx * k, dy=dy * k: self.canvas.nudge(dx, dy))
+                self.canvas.addAction(a)
+                self.nudges.append(a)
+        self.a_fit = self._act(self.tr("&Fit to window"), self.canvas.fit, "Ctrl+0")
+        self.a_100 = self._act(self.tr("&Actual pixels (100%)"), lambda: self.canvas.set_zoom(1.0), "Ctrl+1")
+        self.a_zoom_in = self._act(self.tr("Zoom &in"), lambda: self.canvas.zoom_by(1.25), K.ZoomIn)
+        self.a_zoom_out = self._act(self.tr("Zoom &out"), lambda: self.canvas.zoom_by(0.8), K.ZoomOut)
+        self.a_safe = self._act(self.tr("&Safe area"), self.toggle_safe_area, "Ctrl+;", checkable=True)
+
+    def _build_menus(self) -> None:
+        mb = self.menuBar()
+        m = mb.addMenu(self.tr("&File"))
+        for a in (self.a_new, self.a_open):
+            m.addAction(a)
+        self.recent_menu = m.addMenu(self.tr("Open &recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        for a in (self.a_save, self.a_save_as, self.a_export, self.a_close):
+            m.addAction(a)
+        m.addSeparator()
+        m.addAction(self.a_quit)
+        e = mb.addMenu(self.tr("&Edit"))
+        for a in (self.a_undo, self.a_redo):
+            e.addAction(a)
+        e.addSeparator()
+        for a in (self.a_paste, self.a_duplicate, self.a_delete, self.a_group, self.a_select_all):
+            e.addAction(a)
+        ins = mb.addMenu(self.tr("&Insert"))
+        ins.addAction(self.a_add_text)
+        ins.addAction(self.a_add_image)
+        ar = mb.addMenu(self.tr("&Arrange"))
+        for label, mode in ((self.tr("Align left"), "left"), (self.tr("Align centre"), "hcenter"),
+                            (self.tr("Align right"), "right"), (self.tr("Align top"), "top"),
+                            (self.tr("Align middle"), "vcenter"), (self.tr("Align bottom"), "bottom")):
+            ar.addAction(self._act(label, lambda _=False, mode=mode: self.align(mode)))
+        ar.addSeparator()
+        ar.addAction(self._act(self.tr("Distribute horizontally"), lambda: self.distribute("h")))
+        ar.addAction(self._act(self.tr("Distribute vertically"), lambda: self.distribute("v")))
+        ar.addSeparator()
+        ar.addAction(self._act(self.tr("Bring forward"), lambda: self.layers.move_selected(+1), "Ctrl+]"))
+        ar.addAction(self._act(self.tr("Send backward"), lambda: self.layers.move_selected(-1), "Ctrl+["))
+        v = mb.addMenu(self.tr("&View"))
+        for a in (self.a_fit, self.a_100, self.a_zoom_in, self.a_zoom_out, self.a_safe):
+            v.addAction(a)
+        v.addSeparator()
+        lang = v.addMenu(self.tr("&Language"))
+        group = QActionGroup(self)
+        for label, code in ((self.tr("System"), ""), ("中文", "zh_CN"), ("English", "en")):
+            a = lang.addAction(label)
+            a.setCheckable(True)
+            a.setChecked(self.settings.language() == code)
+            a.triggered.connect(lambda _=False, code=code: self._set_language(code))
+            group.addAction(a)
+        tb = self.addToolBar(self.tr("Main"))
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        for a in (self.a_new, self.a_open, self.a_save, self.a_export):
+            tb.addAction(a)
+        tb.addSeparator()
+        for a in (self.a_undo, self.a_redo):
+            tb.addAction(a)
+        tb.addSeparator()
+        for a in (self.a_add_text, self.a_add_image):
+            tb.addAction(a)
+        tb.addSeparator()
+        for a in (self.a_fit, self.a_100, self.a_safe):
+            tb.addAction(a)
+
+    def _set_language(self, code: str) -> None:
+        self.settings.set_language(code)
+        dialogs.notify_info(self, self.tr("Language"), self.tr("The language changes the next time xhscover starts."))
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for f in self.settings.recent_files():
+            self.recent_menu.addAction(f, lambda f=f: self.open_path(f))
+        if self.recent_menu.isEmpty():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    def _update_actions(self) -> None:
+        has = self.doc is not None
+        for a in self.actions():
+            if a.property("editor_only"):
+                a.setEnabled(has)
+        for a in self.nudges:
+            a.setEnabled(has)
+
+    # --- document switching ------------------------------------------------------------------------
+    def set_document(self, doc: EditorDocument | None) -> None:
+        old = self.doc
+        if old is not None:
+            try:
+                old.clean_changed.disconnect(self._update_title)
+                old.path_changed.disconnect(self._update_title)
+            except (RuntimeError, TypeError):
+                pass
+        self.doc = doc
+        self.canvas.set_document(doc)
+        self.layers.set_document(doc)
+        self.props.set_document(doc)
+        self.variants.set_document(doc)
+        if self.autosaver is not None:
+            self.autosaver.set_document(doc)
+        if doc is not None:
+            doc.setParent(self)
+            doc.clean_changed.connect(self._update_title)
+            doc.path_changed.connect(self._update_title)
+            self.stack.setCurrentWidget(self.editor)
+            self.layers_dock.show()
+            self.props_dock.show()
+            self.canvas.setFocus()
+            self.canvas.fit()
+        else:
+            self.show_start()
+        if old is not None and old is not doc:
+            old.deleteLater()
+        self._update_title()
+        self._update_actions()
+        self.document_changed.emit()
+
+    def show_start(self) -> None:
+        self.stack.setCurrentWidget(self.start)
+        self.layers_dock.hide()
+        self.props_dock.hide()
+        self.start.set_recent(self.settings.recent_files())
+        self._update_title()
+        self._update_actions()
+
+    def show_start_checked(self) -> None:
+        if self.maybe_save():
+            self.set_document(None)
+
+    def _update_title(self, *_a) -> None:
+        if self.doc is None:
+            self.setWindowTitle("xhscover")
+            self.setWindowModified(False)
+            return
+        name = self.doc.path.name if self.doc.path else self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — xhscover")
+        self.setWindowModified(self.doc.is_modified())
+
+    # --- file flows -----------------------------------------------------------------------------------
+    def new_from_layout(self, layout_id: str, ratio: str = "3:4") -> None:
+        if not self.maybe_save():
+            return
+        try:
+            doc = EditorDocument.from_layout(get_layout(layout_id), ratio)
+        except XhsError as exc:
+            dialogs.notify_error(self, self.tr("Cannot use this layout"), str(exc))
+            return
+        self.set_document(doc)
+
+    def new_blank(self, ratio: str = "3:4") -> None:
+        if not self.maybe_save():
+            return
+        w, h = canvas_size(ratio)
+        self.set_document(EditorDocument(Project(covers=[Cover(ratio=ratio, width=w, height=h)])))
+
+    def open_dialog(self) -> None:
+        path = dialogs.ask_open_project(self, self.settings.last_folder())
+        if path:
+            self.open_path(path)
+
+    def open_path(self, path: str) -> bool:
+        if not self.maybe_save():
+            return False
+        try:
+            doc = EditorDocument.open(path)
+        except XhsError as exc:
+            dialogs.notify_error(self, self.tr("Cannot open the project"), str(exc))
+            if not Path(path).exists():
+                self.settings.remove_recent_file(str(path))
+                self.start.set_recent(self.settings.recent_files())
+            return False
+        self._remember(doc.path)
+        self.set_document(doc)
+        return True
+
+    def _remember(self, path: Path | None) -> None:
+        if path is None:
+            return
+        self.settings.add_recent_file(str(Path(path).resolve()))
+        self.settings.set_last_folder(str(Path(path).resolve().parent))
+
+    def save(self) -> bool:
+        if self.doc is None:
+            return False
+        if self.doc.path is None:
+            return self.save_as()
+        return self._save_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        if self.doc is None:
+            return False
+        stem = self.doc.project.title or self.tr("cover")
+        suggested = str(Path(self.settings.last_folder() or Path.home()) / f"{stem}.xhscover")
+        path = dialogs.ask_save_project(self, suggested)
+        return bool(path) and self._save_to(Path(path))
+
+    def _save_to(self, path: Path) -> bool:
+        self.canvas.commit_text_edit()
+        try:
+            self.doc.save(path)
+        except (XhsError, OSError) as exc:
+            dialogs.notify_error(self, self.tr("Could not save"), str(exc))
+            return False
+        self._remember(self.doc.path)
+        self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 4000)
+        return True
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current document (saved, discarded, or nothing to lose)."""
+        if self.doc is None or not self.doc.is_modified():
+            return True
+        name = self.doc.path.name if self.doc.path else self.tr("Untitled")
+        answer = dialogs.ask_save_changes(self, name)
+        if answer == "save":
+            return self.save()
+        return answer == "discard"
+
+    def close_project(self) -> None:
+        if self.maybe_save():
+            self.set_document(None)
+
+    def export(self) -> list[Path]:
+        if self.doc is None:
+            return []
+        c = self.doc.cover
+        dlg = ExportDialog(c.width, c.height, len(self.doc.project.covers), self)
+        if dlg.exec() != ExportDialog.DialogCode.Accepted:
+            return []
+        opts = dlg.options()
+        stem = (self.doc.path.stem if self.doc.path else self.doc.project.title) or "cover"
+        folder = self.settings.last_folder() or str(Path.home())
+        target = dialogs.ask_export_target(self, folder if opts.all_variants else
+                                           str(Path(folder) / f"{stem}-{c.id}.{opts.fmt}"), opts.all_variants)
+        if not target:
+            return []
+        return self.export_to(target, opts)
+
+    def export_to(self, target: str | Path, opts: ExportOptions) -> list[Path]:
+        try:
+            written = export_covers(self.doc.project, self.doc.cover_id, target, opts)
+        except (XhsError, OSError) as exc:
+            dialogs.notify_error(self, self.tr("Could not export"), str(exc))
+            return []
+        self.statusBar().showMessage(self.tr("Exported {0} file(s)").format(len(written)), 5000)
+        return written
+
+    # --- editing helpers --------------------------------------------------------------------------------
+    def _ensure_doc(self) -> EditorDocument:
+        if self.doc is None:
+            self.new_blank("3:4")
+        return self.doc
+
+    def add_text(self) -> None:
+        doc = self._ensure_doc()
+        c = doc.cover
+        lay = TextLayer(id=c.new_layer_id("text"), name=self.tr("Text"), x=c.width * 0.1, y=c.height * 0.42,
+                        w=c.width * 0.8, h=c.height * 0.16, text=self.tr("Double-click to edit"))
+        lay.style.strokes = [Stroke("#FFFFFF", 10)]
+        doc.push(C.add_layer(doc, lay))
+
+    def add_image_dialog(self) -> None:
+        files = dialogs.ask_image_files(self, self.settings.last_folder())
+        self.add_images(files)
+
+    def add_images(self, paths: list[str]) -> int:
+        """Import image files as layers; bad files get one clear message, good ones are still added."""
+        doc = self._ensure_doc()
+        keys, errors = [], []
+        for p in paths:  # import first: a bad file leaves no half-made undo step behind
+            try:
+                keys.append(doc.store.add_file(p))
+            except XhsError as exc:
+                errors.append(str(exc))
+        if keys:
+            doc.undo_stack.beginMacro(self.tr("Add images"))
+            for key in keys:
+                doc.push(C.add_layer(doc, C.new_image_layer(doc, key)))
+            doc.undo_stack.endMacro()
+        added = len(keys)
+        if errors:
+            dialogs.notify_error(self, self.tr("Some images could not be added"), "\n".join(errors))
+        return added
+
+    def paste(self) -> bool:
+        img = QGuiApplication.clipboard().image()
+        if img.isNull():
+            return False
+        data = QByteArray()
+        buf = QBuffer(data)
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        img.save(buf, "PNG")
+        buf.close()
+        doc = self._ensure_doc()
+        try:
+            key = doc.store.add_bytes(bytes(data), "clipboard.png")
+        except XhsError as exc:
+            dialogs.notify_error(self, self.tr("Cannot paste"), str(exc))
+            return False
+        doc.push(C.add_layer(doc, C.new_image_layer(doc, key)))
+        return True
+
+    def select_all(self) -> None:
+        if self.doc:
+            self.doc.set_selection([lay.id for lay in self.doc.cover.layers if lay.visible and not lay.locked])
+
+    def align(self, mode: str) -> None:
+        doc = self.doc
+        sel = [lay for lay in doc.selected_layers() if not lay.locked] if doc else []
+        if not sel:
+            return
+        canvas = (doc.cover.width, doc.cover.height) if len(sel) == 1 else None
+        rects = [layer_bounds(lay) for lay in sel]
+        self._apply_rects(sel, rects, align(rects, mode, canvas), self.tr("Align"))
+
+    def distribute(self, axis: str) -> None:
+        doc = self.doc
+        sel = [lay for lay in doc.selected_layers() if not lay.locked] if doc else []
+        if len(sel) < 3:
+            return
+        rects = [layer_bounds(lay) for lay in sel]
+        self._apply_rects(sel, rects, distribute(rects, axis), self.tr("Distribute"))
+
+    def _apply_rects(self, layers, old, new, text: str) -> None:
+        changes = {lay.id: {"x": lay.x + n[0] - o[0], "y": lay.y + n[1] - o[1]}
+                   for lay, o, n in zip(layers, old, new, strict=True)}
+        self.doc.push(C.SetProps(self.doc, changes, text))
+
+    def toggle_safe_area(self, on: bool) -> None:
+        self.canvas.show_safe_area = bool(on)
+        self.canvas.overlay_update()
+
+    # --- drag and drop ----------------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls() or event.mimeData().hasImage():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        md = event.mimeData()
+        paths = [u.toLocalFile() for u in md.urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.handle_dropped_paths(paths)
+
+    def handle_dropped_paths(self, paths: list[str]) -> None:
+        projects = [p for p in paths if p.lower().endswith(".xhscover")]
+        if projects:
+            self.open_path(projects[0])
+            return
+        images = [p for p in paths if Path(p).suffix.lower() in IMAGE_SUFFIXES or Path(p).suffix == ""]
+        others = [p for p in paths if p not in images]
+        if images:
+            self.add_images(images)
+        if others:
+            dialogs.notify_error(self, self.tr("Cannot open"),
+                                 self.tr("Not an image or an xhscover project:") + "\n" + "\n".join(others))
+
+    # --- closing ------------------------------------------------------------------------------------------
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.canvas.commit_text_edit()
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.settings.set_geometry(self.saveGeometry())
+        self.settings.sync()
+        if self.autosaver is not None:
+            self.autosaver.finish_clean()
+        event.accept()

@@ -1,0 +1,610 @@
+"""Properties of the selection (or of the cover background when nothing is selected).
+
+Each control is bound to a dotted model path; edits push `SetProps` for every selected layer that has
+the field. A slider drag shares one gesture token (one undo step); spin boxes merge while typing.
+"""
+
+from __future__ import annotations
+
+import copy
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhscover.editing import commands as C
+from xhscover.editing.document import EditorDocument
+from xhscover.editing.props import get_path
+from xhscover.errors import XhsError
+from xhscover.model.layers import ImageLayer
+from xhscover.model.styles import Fill, Highlight, LabelBox, Shadow, Stroke
+from xhscover.ui import dialogs
+
+
+class ColorButton(QWidget):
+    """A swatch that opens the colour dialog, plus an eyedropper that samples the rendered canvas."""
+
+    color_chosen = Signal(str)
+
+    def __init__(self, panel: PropertiesPanel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.panel = panel
+        self._color = "#000000"
+        self.swatch = QPushButton(self)
+        self.swatch.setFixedSize(44, 22)
+        self.swatch.clicked.connect(self._pick)
+        self.dropper = QToolButton(self)
+        self.dropper.setText(self.tr("Pick"))
+        self.dropper.setToolTip(self.tr("Pick a colour from the canvas"))
+        self.dropper.clicked.connect(self._eyedrop)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.swatch)
+        lay.addWidget(self.dropper)
+        lay.addStretch(1)
+
+    def set_color(self, color: str) -> None:
+        self._color = color
+        c = QColor(color[:7])
+        self.swatch.setStyleSheet(f"background:{c.name()}; border:1px solid #888; border-radius:3px;")
+        self.swatch.setToolTip(color)
+
+    def color(self) -> str:
+        return self._color
+
+    def _pick(self) -> None:
+        recent = self.panel.settings.recent_colors() if self.panel.settings else []
+        chosen = dialogs.pick_color(self, self._color, recent)
+        if chosen:
+            self.choose(chosen)
+
+    def choose(self, color: str) -> None:
+        self.set_color(color)
+        if self.panel.settings:
+            self.panel.settings.add_recent_color(color)
+        self.color_chosen.emit(color)
+
+    def _eyedrop(self) -> None:
+        if self.panel.canvas is not None:
+            self.panel.canvas.start_color_pick(self.choose)
+
+
+class PropertiesPanel(QScrollArea):
+    def __init__(self, parent: QWidget | None = None, canvas=None, settings=None) -> None:
+        super().__init__(parent)
+        self.doc: EditorDocument | None = None
+        self.canvas = canvas
+        self.settings = settings
+        self.setWidgetResizable(True)
+        self.setMinimumWidth(300)
+        self._updating = False
+        self._binders: list[Callable[[], None]] = []  # refresh functions
+        self._gesture: Any = None
+        body = QWidget()
+        self.body = QVBoxLayout(body)
+        self.body.setContentsMargins(6, 6, 6, 6)
+        self.title = QLabel()
+        self.title.setStyleSheet("font-weight:600; font-size:14px;")
+        self.body.addWidget(self.title)
+        self._build_geometry()
+        self._build_text()
+        self._build_image()
+        self._build_shape()
+        self._build_background()
+        self.body.addStretch(1)
+        self.setWidget(body)
+        self.refresh()
+
+    # --- plumbing -----------------------------------------------------------------------------------
+    def set_document(self, doc: EditorDocument | None) -> None:
+        if self.doc is not None:
+            for sig, slot in self._connections():
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        self.doc = doc
+        if doc is not None:
+            for sig, slot in self._connections():
+                sig.connect(slot)
+        self.refresh()
+
+    def _connections(self):
+        d = self.doc
+        return [(d.selection_changed, self.refresh), (d.changed, self._on_changed),
+                (d.structure_changed, self.refresh), (d.current_cover_changed, self.refresh)]
+
+    def _on_changed(self, *_a) -> None:
+        self.refresh()
+
+    def targets(self, path: str) -> list[str | None]:
+        """Selected layers that have `path`; with nothing selected, the cover (None)."""
+        if self.doc is None:
+            return []
+        sel = self.doc.selected_layers()
+        if not sel:
+            try:
+                get_path(self.doc.cover, path)
+                return [None]
+            except (AttributeError, IndexError, ValueError):
+                return []
+        out: list[str | None] = []
+        for lay in sel:
+            try:
+                get_path(lay, path)
+                out.append(lay.id)
+            except (AttributeError, IndexError, ValueError, TypeError):
+                continue
+        return out
+
+    def value(self, path: str, default: Any = None) -> Any:
+        ts = self.targets(path)
+        if not ts:
+            return default
+        obj = self.doc.cover if ts[0] is None else self.doc.cover.layer(ts[0])
+        try:
+            return get_path(obj, path)
+        except (AttributeError, IndexError, ValueError, TypeError):
+            return default
+
+    def set_value(self, path: str, value: Any, gesture: Any = None, text: str = "") -> None:
+        if self._updating or self.doc is None:
+            return
+        ts = self.targets(path)
+        if not ts:
+            return
+        changes = {t: {path: copy.deepcopy(value)} for t in ts}
+        self.doc.push(C.SetProps(self.doc, changes, text or C.tr("Change properties"), gesture=gesture))
+
+    def refresh(self, *_a) -> None:
+        self._updating = True
+        try:
+            sel = self.doc.selected_layers() if self.doc else []
+            kinds = {lay.kind for lay in sel}
+            if self.doc is None:
+                self.title.setText("")
+            elif not sel:
+                self.title.setText(self.tr("Cover {0} · background").format(self.doc.cover.name))
+            elif len(sel) == 1:
+                self.title.setText(sel[0].name or sel[0].id)
+            else:
+                self.title.setText(self.tr("{0} layers").format(len(sel)))
+            self.geom_box.setVisible(bool(sel))
+            self.text_box.setVisible(kinds == {"text"})
+            self.image_box.setVisible(kinds == {"image"})
+            self.shape_box.setVisible(kinds == {"shape"})
+            self.bg_box.setVisible(self.doc is not None and not sel)
+            for fn in self._binders:
+                fn()
+        finally:
+            self._updating = False
+
+    # --- control factories -------------------------------------------------------------------------
+    def _spin(self, form: QFormLayout, label: str, path: str, lo: float, hi: float, step: float = 1.0,
+              decimals: int = 0, scale: float = 1.0, suffix: str = "") -> QDoubleSpinBox:
+        sb = QDoubleSpinBox()
+        sb.setRange(lo, hi)
+        sb.setSingleStep(step)
+        sb.setDecimals(decimals)
+        sb.setSuffix(suffix)
+        sb.setKeyboardTracking(False)
+        sb.setObjectName("prop:" + path)
+
+        def changed(v: float) -> None:
+            self.set_value(path, v / scale, gesture=f"spin:{path}")
+
+        sb.valueChanged.connect(changed)
+
+        def refresh() -> None:
+            v = self.value(path)
+            if isinstance(v, (int, float)):
+                with QSignalBlocker(sb):
+                    sb.setValue(float(v) * scale)
+
+        self._binders.append(refresh)
+        form.addRow(label, sb)
+        return sb
+
+    def _slider(self, form: QFormLayout, label: str, path: str, lo: int, hi: int, scale: float = 1.0) -> QSlider:
+        sl = QSlider(Qt.Orientation.Horizontal)
+        sl.setRange(lo, hi)
+        sl.setObjectName("prop:" + path)
+        sl.sliderPressed.connect(self.begin_gesture)
+        sl.sliderReleased.connect(self.end_gesture)
+        sl.valueChanged.connect(lambda v: self.set_value(path, v / scale, gesture=self._gesture or f"slider:{path}"))
+
+        def refresh() -> None:
+            v = self.value(path)
+            if isinstance(v, (int, float)):
+                with QSignalBlocker(sl):
+                    sl.setValue(round(float(v) * scale))
+
+        self._binders.append(refresh)
+        form.addRow(label, sl)
+        return sl
+
+    def begin_gesture(self) -> None:
+        """Slider pressed: every change until release merges into one undo step."""
+        self._gesture = self.doc.new_gesture() if self.doc else None
+
+    def end_gesture(self) -> None:
+        self._gesture = None
+
+    def _combo(self, form: QFormLayout, label: str, path: str, options: list[tuple[str, Any]]) -> QComboBox:
+        cb = QComboBox()
+        cb.setObjectName("prop:" + path)
+        for text, data in options:
+            cb.addItem(text, data)
+        cb.currentIndexChanged.connect(lambda i: self.set_value(path, cb.itemData(i)))
+
+        def refresh() -> None:
+            v = self.value(path)
+            i = cb.findData(v)
+            with QSignalBlocker(cb):
+                cb.setCurrentIndex(max(0, i))
+
+        self._binders.append(refresh)
+        form.addRow(label, cb)
+        return cb
+
+    def _check(self, form: QFormLayout, label: str, path: str) -> QCheckBox:
+        ck = QCheckBox(label)
+        ck.setObjectName("prop:" + path)
+        ck.toggled.connect(lambda on: self.set_value(path, bool(on)))
+
+        def refresh() -> None:
+            with QSignalBlocker(ck):
+                ck.setChecked(bool(self.value(path, False)))
+
+        self._binders.append(refresh)
+        form.addRow("", ck)
+        return ck
+
+    def _color(self, form: QFormLayout, label: str, path: str) -> ColorButton:
+        btn = ColorButton(self)
+        btn.setObjectName("prop:" + path)
+        btn.color_chosen.connect(lambda c: self.set_value(path, c, text=C.tr("Colour")))
+
+        def refresh() -> None:
+            v = self.value(path)
+            if isinstance(v, str):
+                btn.set_color(v)
+
+        self._binders.append(refresh)
+        form.addRow(label, btn)
+        return btn
+
+    def _optional(self, form: QFormLayout, label: str, path: str, factory: Callable[[], Any],
+                  inner: Callable[[QFormLayout], None]) -> QCheckBox:
+        """A checkbox that turns an optional style object (shadow, highlight, label) on/off, plus its fields."""
+        ck = QCheckBox(label)
+        ck.setObjectName("prop:" + path)
+        sub = QWidget()
+        sub_form = QFormLayout(sub)
+        sub_form.setContentsMargins(16, 0, 0, 0)
+        inner(sub_form)
+        ck.toggled.connect(lambda on: self.set_value(path, factory() if on else None))
+
+        def refresh() -> None:
+            on = self.value(path) is not None
+            with QSignalBlocker(ck):
+                ck.setChecked(on)
+            sub.setVisible(on)
+
+        self._binders.append(refresh)
+        form.addRow(ck)
+        form.addRow(sub)
+        return ck
+
+    # --- sections ------------------------------------------------------------------------------------
+    def _section(self, title: str) -> tuple[QGroupBox, QFormLayout]:
+        box = QGroupBox(title)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.body.addWidget(box)
+        return box, form
+
+    def _build_geometry(self) -> None:
+        self.geom_box, f = self._section(self.tr("Position and size"))
+        self._spin(f, "X", "x", -5000, 5000)
+        self._spin(f, "Y", "y", -5000, 5000)
+        self._spin(f, self.tr("Width"), "w", 1, 10000)
+        self._spin(f, self.tr("Height"), "h", 1, 10000)
+        self._slider(f, self.tr("Rotation"), "rotation", -180, 180)
+        self.opacity_slider = self._slider(f, self.tr("Opacity"), "opacity", 0, 100, scale=100)
+
+    def _build_text(self) -> None:
+        self.text_box, f = self._section(self.tr("Text"))
+        self.text_edit = QPlainTextEdit()
+        self.text_edit.setObjectName("prop:text")
+        self.text_edit.setFixedHeight(64)
+        self.text_apply = QPushButton(self.tr("Apply text"))
+        self.text_apply.clicked.connect(lambda: self.set_value("text", self.text_edit.toPlainText(),
+                                                               text=C.tr("Edit text")))
+
+        def refresh_text() -> None:
+            v = self.value("text")
+            if isinstance(v, str) and v != self.text_edit.toPlainText():
+                with QSignalBlocker(self.text_edit):
+                    self.text_edit.setPlainText(v)
+
+        self._binders.append(refresh_text)
+        f.addRow(self.text_edit)
+        f.addRow(self.text_apply)
+        self.family_combo = self._combo(f, self.tr("Font"), "style.family", [])
+        self._fill_families()
+        self._combo(f, self.tr("Weight"), "style.weight", [(str(w), w) for w in (300, 400, 500, 700, 900)])
+        self._spin(f, self.tr("Size"), "style.size", 8, 600, 2, suffix=" px")
+        self._check(f, self.tr("Italic"), "style.italic")
+        self._combo(f, self.tr("Fill"), "style.fill.kind",
+                    [(self.tr("Solid"), "solid"), (self.tr("Linear gradient"), "linear"),
+                     (self.tr("Radial gradient"), "radial")])
+        self._color(f, self.tr("Colour"), "style.fill.color")
+        self.grad_end = ColorButton(self)
+        self.grad_end.setObjectName("prop:gradient-end")
+        self.grad_end.color_chosen.connect(self._set_gradient_end)
+        f.addRow(self.tr("Gradient end"), self.grad_end)
+        self._spin(f, self.tr("Gradient angle"), "style.fill.angle", -360, 360, 15)
+
+        def refresh_grad() -> None:
+            fill = self.value("style.fill")
+            if isinstance(fill, Fill):
+                self.grad_end.setEnabled(fill.kind != "solid")
+                self.grad_end.set_color(fill.stops[-1][1] if fill.stops else fill.color)
+
+        self._binders.append(refresh_grad)
+        # strokes
+        self.strokes_list = QListWidget()
+        self.strokes_list.setObjectName("strokesList")
+        self.strokes_list.setFixedHeight(64)
+        row = QHBoxLayout()
+        add = QToolButton()
+        add.setText("+")
+        add.setToolTip(self.tr("Add stroke"))
+        add.clicked.connect(self.add_stroke)
+        rem = QToolButton()
+        rem.setText("−")
+        rem.setToolTip(self.tr("Remove stroke"))
+        rem.clicked.connect(self.remove_stroke)
+        self.stroke_color = ColorButton(self)
+        self.stroke_color.color_chosen.connect(lambda c: self._set_stroke_field("color", c))
+        self.stroke_width = QDoubleSpinBox()
+        self.stroke_width.setRange(0, 200)
+        self.stroke_width.setKeyboardTracking(False)
+        self.stroke_width.valueChanged.connect(lambda v: self._set_stroke_field("width", v))
+        for w in (add, rem, self.stroke_color, self.stroke_width):
+            row.addWidget(w)
+        self.strokes_list.currentRowChanged.connect(lambda _r: self._refresh_stroke_editors())
+        f.addRow(self.tr("Strokes"), self.strokes_list)
+        f.addRow(row)
+        self._binders.append(self._refresh_strokes)
+        self._optional(f, self.tr("Shadow"), "style.shadow", Shadow, lambda sf: (
+            self._color(sf, self.tr("Colour"), "style.shadow.color"),
+            self._spin(sf, "dx", "style.shadow.dx", -200, 200),
+            self._spin(sf, "dy", "style.shadow.dy", -200, 200),
+            self._spin(sf, self.tr("Blur"), "style.shadow.blur", 0, 200)))
+        self._optional(f, self.tr("Highlighter"), "style.highlight", Highlight, lambda sf: (
+            self._color(sf, self.tr("Colour"), "style.highlight.color"),
+            self._spin(sf, self.tr("Height"), "style.highlight.height", 0, 1.5, 0.05, 2)))
+        self._optional(f, self.tr("Label box"), "style.label", LabelBox, lambda sf: (
+            self._color(sf, self.tr("Colour"), "style.label.color"),
+            self._spin(sf, self.tr("Padding X"), "style.label.padding_x", 0, 400),
+            self._spin(sf, self.tr("Padding Y"), "style.label.padding_y", 0, 400),
+            self._spin(sf, self.tr("Radius"), "style.label.radius", 0, 400)))
+        self._spin(f, self.tr("Letter spacing"), "style.letter_spacing", -50, 200, 1, 1)
+        self._spin(f, self.tr("Line height"), "style.line_height", 0.6, 3.0, 0.05, 2)
+        self._combo(f, self.tr("Align"), "style.align",
+                    [(self.tr("Left"), "left"), (self.tr("Centre"), "center"), (self.tr("Right"), "right")])
+        self._combo(f, self.tr("Vertical"), "style.valign",
+                    [(self.tr("Top"), "top"), (self.tr("Middle"), "middle"), (self.tr("Bottom"), "bottom")])
+        self._check(f, self.tr("Shrink to fit the box"), "style.auto_fit")
+
+    def _fill_families(self) -> None:
+        cb = self.family_combo
+        try:
+            from xhscover.model.fonts import font_catalog
+
+            families = font_catalog().families
+        except Exception:  # fonts are optional while the font layer is being built
+            families = ()
+        zh = not _english()
+        with QSignalBlocker(cb):
+            for fam in families:
+                if fam.is_emoji:
+                    continue
+                cb.addItem(fam.name_zh if zh else fam.name_en, fam.id)
+                try:
+                    from xhscover.render.fonts import make_qfont
+
+                    cb.setItemData(cb.count() - 1, make_qfont(fam.id, 700, 16), Qt.ItemDataRole.FontRole)
+                except Exception:  # preview only; the name still shows
+                    pass
+
+    def _set_gradient_end(self, color: str) -> None:
+        fill = self.value("style.fill")
+        if not isinstance(fill, Fill):
+            return
+        new = copy.deepcopy(fill)
+        if new.kind == "solid":
+            new.kind = "linear"
+        new.stops = [(0.0, new.color), (1.0, color)]
+        self.set_value("style.fill", new, text=C.tr("Gradient"))
+
+    # strokes list
+    def _strokes(self) -> list[Stroke]:
+        v = self.value("style.strokes", [])
+        return list(v) if isinstance(v, list) else []
+
+    def _refresh_strokes(self) -> None:
+        strokes = self._strokes()
+        row = self.strokes_list.currentRow()
+        with QSignalBlocker(self.strokes_list):
+            self.strokes_list.clear()
+            for i, s in enumerate(strokes):
+                item = QListWidgetItem(f"{i + 1}. {s.color}  {s.width:g}px")
+                item.setBackground(QColor(s.color[:7]).lighter(170))
+                self.strokes_list.addItem(item)
+            if strokes:
+                self.strokes_list.setCurrentRow(min(max(row, 0), len(strokes) - 1))
+        self._refresh_stroke_editors()
+
+    def _refresh_stroke_editors(self) -> None:
+        strokes = self._strokes()
+        i = self.strokes_list.currentRow()
+        ok = 0 <= i < len(strokes)
+        self.stroke_color.setEnabled(ok)
+        self.stroke_width.setEnabled(ok)
+        if ok:
+            self.stroke_color.set_color(strokes[i].color)
+            with QSignalBlocker(self.stroke_width):
+                self.stroke_width.setValue(strokes[i].width)
+
+    def add_stroke(self) -> None:
+        strokes = self._strokes()
+        color = "#FFFFFF" if not strokes else "#1A1A1A"
+        width = 8.0 + 6.0 * len(strokes)
+        self.set_value("style.strokes", [*strokes, Stroke(color, width)], text=C.tr("Add stroke"))
+        self.strokes_list.setCurrentRow(len(strokes))
+
+    def remove_stroke(self) -> None:
+        strokes = self._strokes()
+        i = self.strokes_list.currentRow()
+        if 0 <= i < len(strokes):
+            self.set_value("style.strokes", strokes[:i] + strokes[i + 1:], text=C.tr("Remove stroke"))
+
+    def _set_stroke_field(self, field_name: str, value: Any) -> None:
+        i = self.strokes_list.currentRow()
+        if 0 <= i < len(self._strokes()):
+            self.set_value(f"style.strokes.{i}.{field_name}", value, gesture=f"stroke:{i}:{field_name}")
+
+    def _build_image(self) -> None:
+        self.image_box, f = self._section(self.tr("Image"))
+        btn = QPushButton(self.tr("Replace image…"))
+        btn.setObjectName("replaceImage")
+        btn.clicked.connect(self.replace_image)
+        f.addRow(btn)
+        self._combo(f, self.tr("Fit"), "fit", [(self.tr("Fill (crop)"), "cover"), (self.tr("Fit inside"), "contain"),
+                                              (self.tr("Stretch"), "free")])
+        self.focal_x = QSpinBox()
+        self.focal_y = QSpinBox()
+        for sb in (self.focal_x, self.focal_y):
+            sb.setRange(0, 100)
+            sb.setSuffix(" %")
+            sb.setKeyboardTracking(False)
+            sb.valueChanged.connect(self._set_focal)
+        row = QHBoxLayout()
+        row.addWidget(self.focal_x)
+        row.addWidget(self.focal_y)
+        f.addRow(self.tr("Focal point"), row)
+
+        def refresh_focal() -> None:
+            v = self.value("focal")
+            if isinstance(v, tuple):
+                with QSignalBlocker(self.focal_x), QSignalBlocker(self.focal_y):
+                    self.focal_x.setValue(round(v[0] * 100))
+                    self.focal_y.setValue(round(v[1] * 100))
+
+        self._binders.append(refresh_focal)
+        self._optional(f, self.tr("Crop"), "crop", _default_crop, lambda sf: (
+            self._spin(sf, "X", "crop.x", 0, 100, 1, 0, 100, " %"),
+            self._spin(sf, "Y", "crop.y", 0, 100, 1, 0, 100, " %"),
+            self._spin(sf, self.tr("Width"), "crop.w", 1, 100, 1, 0, 100, " %"),
+            self._spin(sf, self.tr("Height"), "crop.h", 1, 100, 1, 0, 100, " %")))
+        self._spin(f, self.tr("Corner radius"), "corner_radius", 0, 1000)
+
+    def _set_focal(self) -> None:
+        self.set_value("focal", (self.focal_x.value() / 100, self.focal_y.value() / 100), gesture="spin:focal")
+
+    def replace_image(self, path: str | None = None) -> None:
+        if self.doc is None:
+            return
+        sel = [lay for lay in self.doc.selected_layers() if isinstance(lay, ImageLayer)]
+        if not sel:
+            return
+        if not path:
+            folder = self.settings.last_folder() if self.settings else ""
+            files = dialogs.ask_image_files(self, folder)
+            if not files:
+                return
+            path = files[0]
+        try:
+            self.doc.push(C.replace_image(self.doc, sel[0].id, path))
+        except XhsError as exc:
+            dialogs.notify_error(self, self.tr("Cannot use this image"), str(exc))
+
+    def _build_shape(self) -> None:
+        self.shape_box, f = self._section(self.tr("Shape"))
+        self._color(f, self.tr("Fill"), "fill.color")
+        self._spin(f, self.tr("Corner radius"), "radius", 0, 1000)
+
+    def _build_background(self) -> None:
+        self.bg_box, f = self._section(self.tr("Background"))
+        self._combo(f, self.tr("Fill"), "background.fill.kind",
+                    [(self.tr("Solid"), "solid"), (self.tr("Linear gradient"), "linear"),
+                     (self.tr("Radial gradient"), "radial")])
+        self._color(f, self.tr("Colour"), "background.fill.color")
+        self._slider(f, self.tr("Image dim"), "background.image_dim", 0, 100, scale=100)
+        self._spin(f, self.tr("Image blur"), "background.image_blur", 0, 100)
+        ratio = QComboBox()
+        ratio.setObjectName("ratioCombo")
+        for r in ("3:4", "1:1", "4:3"):
+            ratio.addItem(r, r)
+        ratio.currentIndexChanged.connect(
+            lambda i: None if self._updating or self.doc is None or ratio.itemData(i) == self.doc.cover.ratio
+            else self.doc.push(C.change_ratio(self.doc, ratio.itemData(i))))
+
+        def refresh_ratio() -> None:
+            if self.doc:
+                with QSignalBlocker(ratio):
+                    ratio.setCurrentIndex(max(0, ratio.findData(self.doc.cover.ratio)))
+
+        self._binders.append(refresh_ratio)
+        f.addRow(self.tr("Ratio"), ratio)
+        note = QPlainTextEdit()
+        note.setObjectName("noteTitle")
+        note.setFixedHeight(48)
+        note.setPlaceholderText(self.tr("Note title shown under the cover in the feed"))
+        note.textChanged.connect(lambda: self.set_value("note_title", note.toPlainText(), gesture="spin:note"))
+
+        def refresh_note() -> None:
+            v = self.value("note_title")
+            if isinstance(v, str) and v != note.toPlainText():
+                with QSignalBlocker(note):
+                    note.setPlainText(v)
+
+        self._binders.append(refresh_note)
+        f.addRow(self.tr("Note title"), note)
+
+
+def _default_crop():
+    from xhscover.model.layers import Crop
+
+    return Crop()
+
+
+def _english() -> bool:
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    return bool(app and app.property("xhs_language") == "en")
+

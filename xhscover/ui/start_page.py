@@ -1,0 +1,209 @@
+"""Start page: a gallery of bundled layouts with real thumbnails (rendered lazily by the engine and
+cached on disk), filtered by genre and ratio, plus recent projects. Double-click opens."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QIcon, QImage, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QTabBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from xhscover.editing import rendering
+from xhscover.editing.paths import user_data_dir
+from xhscover.model.images import ImageStore
+from xhscover.model.layouts import GENRES, Layout, build_cover, bundled_layouts
+
+LAYOUT_ROLE = Qt.ItemDataRole.UserRole
+THUMB_W = 180
+THUMB_CACHE: dict[tuple[str, str], QImage] = {}
+
+
+def genre_name(genre: str) -> str:
+    from PySide6.QtCore import QCoreApplication
+
+    names = {
+        "big-title": "Big title", "photo-title": "Photo + title", "collage": "Collage", "compare": "Compare",
+        "list": "List", "tutorial": "Tutorial", "product": "Product", "place": "Place", "plog": "Plog",
+        "knowledge": "Knowledge", "quote": "Quote", "other": "Other",
+    }
+    return QCoreApplication.translate("genres", names.get(genre, genre))
+
+
+def _cache_file(layout: Layout, ratio: str) -> Path | None:
+    try:
+        src = Path(layout.source)
+        from xhscover.model.layouts import layouts_dir
+
+        p = layouts_dir() / src.name
+        stamp = f"{layout.id}|{ratio}|{p.stat().st_mtime_ns if p.exists() else 0}|{THUMB_W}|v1"
+        d = user_data_dir() / "thumbs"
+        d.mkdir(parents=True, exist_ok=True)
+        return d / (hashlib.sha1(stamp.encode()).hexdigest()[:20] + ".png")
+    except OSError:
+        return None
+
+
+def layout_thumbnail(layout: Layout, ratio: str) -> QImage:
+    """Rendered by the real renderer; memory and disk cached (keyed by the layout file's mtime)."""
+    key = (layout.id, ratio)
+    if key in THUMB_CACHE:
+        return THUMB_CACHE[key]
+    cache = _cache_file(layout, ratio)
+    img = QImage(str(cache)) if cache and cache.exists() else QImage()
+    if img.isNull():
+        cover = build_cover(layout, ratio)
+        img = rendering.render(cover, ImageStore(), scale=THUMB_W / cover.width)
+        if cache:
+            img.save(str(cache), "PNG")
+    THUMB_CACHE[key] = img
+    return img
+
+
+class StartPage(QWidget):
+    layout_chosen = Signal(str, str)  # layout id, ratio
+    open_requested = Signal(str)
+    open_dialog_requested = Signal()
+    blank_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        try:
+            self.layouts = list(bundled_layouts())
+        except Exception:  # a broken layout file must not keep the app from starting
+            self.layouts = []
+        title = QLabel(self.tr("New cover from a layout"))
+        title.setStyleSheet("font-size:20px; font-weight:600;")
+        self.ratio = QComboBox()
+        self.ratio.setObjectName("ratioFilter")
+        for r, label in (("3:4", self.tr("3:4 portrait")), ("1:1", self.tr("1:1 square")),
+                         ("4:3", self.tr("4:3 landscape"))):
+            self.ratio.addItem(label, r)
+        self.ratio.currentIndexChanged.connect(self.populate)
+        self.genres = QTabBar()
+        self.genres.setObjectName("genreTabs")
+        self.genres.setDrawBase(False)
+        self.genres.addTab(self.tr("All"))
+        self.genres.setTabData(0, "")
+        present = [g for g in GENRES if any(lay.genre == g for lay in self.layouts)]
+        for g in present:
+            self.genres.setTabData(self.genres.addTab(genre_name(g)), g)
+        self.genres.currentChanged.connect(self.populate)
+        self.gallery = QListWidget()
+        self.gallery.setObjectName("layoutGallery")
+        self.gallery.setViewMode(QListView.ViewMode.IconMode)
+        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
+        self.gallery.setMovement(QListView.Movement.Static)
+        self.gallery.setIconSize(QSize(THUMB_W, round(THUMB_W * 4 / 3)))
+        self.gallery.setGridSize(QSize(THUMB_W + 28, round(THUMB_W * 4 / 3) + 48))
+        self.gallery.setSpacing(6)
+        self.gallery.setUniformItemSizes(True)
+        self.gallery.setWordWrap(True)
+        self.gallery.itemDoubleClicked.connect(self._chosen)
+        self.gallery.itemActivated.connect(self._chosen)
+        self.recent = QListWidget()
+        self.recent.setObjectName("recentList")
+        self.recent.setMaximumWidth(260)
+        self.recent.itemDoubleClicked.connect(lambda it: self.open_requested.emit(it.data(LAYOUT_ROLE)))
+        open_btn = QPushButton(self.tr("Open project…"))
+        open_btn.clicked.connect(self.open_dialog_requested)
+        blank_btn = QPushButton(self.tr("Blank cover"))
+        blank_btn.clicked.connect(lambda: self.blank_requested.emit(self.ratio.currentData()))
+        side = QVBoxLayout()
+        side.addWidget(QLabel(self.tr("Recent projects")))
+        side.addWidget(self.recent, 1)
+        side.addWidget(open_btn)
+        side.addWidget(blank_btn)
+        top = QHBoxLayout()
+        top.addWidget(title)
+        top.addStretch(1)
+        top.addWidget(QLabel(self.tr("Ratio")))
+        top.addWidget(self.ratio)
+        main = QVBoxLayout()
+        main.addLayout(top)
+        main.addWidget(self.genres)
+        main.addWidget(self.gallery, 1)
+        outer = QHBoxLayout(self)
+        outer.addLayout(main, 1)
+        outer.addLayout(side)
+        self._pending: list[QListWidgetItem] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self._render_next)
+        self._placeholder = self._make_placeholder()
+        self.populate()
+
+    def _make_placeholder(self) -> QIcon:
+        pm = QPixmap(THUMB_W, round(THUMB_W * 4 / 3))
+        pm.fill(QColor("#EEEEEE"))
+        return QIcon(pm)
+
+    def set_recent(self, files: list[str]) -> None:
+        self.recent.clear()
+        for f in files:
+            item = QListWidgetItem(Path(f).stem)
+            item.setToolTip(f)
+            item.setData(LAYOUT_ROLE, f)
+            self.recent.addItem(item)
+
+    def populate(self, *_a) -> None:
+        ratio = self.ratio.currentData()
+        genre = self.genres.tabData(self.genres.currentIndex()) or ""
+        self.gallery.clear()
+        self._pending = []
+        zh = not _english()
+        for lay in self.layouts:
+            if genre and lay.genre != genre:
+                continue
+            item = QListWidgetItem(lay.name_zh if zh else lay.name_en)
+            item.setData(LAYOUT_ROLE, lay.id)
+            item.setToolTip(f"{lay.id} · {genre_name(lay.genre)}")
+            key = (lay.id, ratio)
+            item.setIcon(QIcon(QPixmap.fromImage(THUMB_CACHE[key])) if key in THUMB_CACHE else self._placeholder)
+            if key not in THUMB_CACHE:
+                self._pending.append(item)
+            self.gallery.addItem(item)
+        if self._pending:
+            self._timer.start()
+
+    def _render_next(self) -> None:
+        """One thumbnail per event-loop turn: the window stays responsive while the gallery fills."""
+        ratio = self.ratio.currentData()
+        while self._pending:
+            item = self._pending.pop(0)
+            try:
+                lay = next(lay for lay in self.layouts if lay.id == item.data(LAYOUT_ROLE))
+                item.setIcon(QIcon(QPixmap.fromImage(layout_thumbnail(lay, ratio))))
+            except RuntimeError:  # item deleted by a re-populate
+                continue
+            except Exception:  # a layout that fails to render shows the placeholder
+                pass
+            return
+        self._timer.stop()
+
+    def render_all_now(self) -> None:
+        while self._pending:
+            self._render_next()
+        self._timer.stop()
+
+    def _chosen(self, item: QListWidgetItem) -> None:
+        self.layout_chosen.emit(item.data(LAYOUT_ROLE), self.ratio.currentData())
+
+
+def _english() -> bool:
+    from PySide6.QtCore import QCoreApplication
+
+    app = QCoreApplication.instance()
+    return bool(app and app.property("xhs_language") == "en")
