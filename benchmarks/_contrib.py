@@ -77,7 +77,7 @@ print(json.dumps(res))
 
 
 def baseline_maps(images: list[Path], out: Path, long_side: int = 400,
-                  smooth: float = 0.035) -> dict[str, dict[str, "object"]]:
+                  smooth: float = 0.035) -> dict[str, dict[str, object]]:
     """{"spectral_residual": {name: map}, "fine_grained": {name: map}} at `long_side`, smoothed."""
     import numpy as np
 

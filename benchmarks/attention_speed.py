@@ -23,10 +23,11 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _contrib  # noqa: E402
-from _osie import ROOT  # noqa: E402
-from xhscover.attention.saliency import saliency_map  # noqa: E402
-from xhscover.paths import shared_dir  # noqa: E402
+import _contrib
+from _osie import ROOT
+
+from xhscover.attention.saliency import saliency_map
+from xhscover.paths import shared_dir
 
 TARGET_MS = 30.0
 

@@ -23,9 +23,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _osie  # noqa: E402
-from xhscover.attention import features as F  # noqa: E402
-from xhscover.attention.saliency import PARAMS_PATH, ModelParams, grid_map  # noqa: E402
+import _osie
+
+from xhscover.attention import features as F
+from xhscover.attention.saliency import PARAMS_PATH, ModelParams, grid_map
 
 FIT_LONG_SIDE = 64
 BLUR_GRID = (0.0, 0.01, 0.02, 0.03, 0.04, 0.05)
@@ -43,7 +44,7 @@ def _blur_matrix(n: int, sigma: float) -> np.ndarray:
     kernel /= kernel.sum()
     mat = np.zeros((n, n))
     for i in range(n):
-        for off, k in zip(offsets, kernel):
+        for off, k in zip(offsets, kernel, strict=True):
             mat[i, min(n - 1, max(0, i + off))] += k
     return mat.astype(np.float32)
 
@@ -118,7 +119,7 @@ def main() -> None:
             best = (theta, ll, blur)
     theta, ll, blur = best
     centre, centre_ll = fit(small, counts, 0.0, use_features=False)
-    weights = {name: round(float(w), 4) for name, w in zip(F.FEATURES, theta[:-2])}
+    weights = {name: round(float(w), 4) for name, w in zip(F.FEATURES, theta[:-2], strict=True)}
     params = ModelParams(weights=weights, centre_x=round(float(theta[-2]), 4),
                          centre_y=round(float(theta[-1]), 4), blur_sigma=blur,
                          centre_only_x=round(float(centre[0]), 4), centre_only_y=round(float(centre[1]), 4))

@@ -42,7 +42,7 @@ def clear_caches(store: ImageStore) -> None:
     render_text.clear_caches()
     render_image.clear_cache()
     render_shapes.clear_cache()
-    store._decoded.clear()  # noqa: SLF001 - the decode cache too: "cold" means really cold
+    store._decoded.clear()
 
 
 def ms(fn, runs: int) -> float:
@@ -89,7 +89,7 @@ def main() -> None:
         title = cover.title_layer() or next((t for t in cover.layers if isinstance(t, TextLayer)), None)
         counter = [0]
 
-        def edit(cover=cover, title=title):
+        def edit(cover=cover, title=title, counter=counter):
             if title is not None:
                 counter[0] += 1
                 title.text = title.text.rstrip("0123456789") + str(counter[0])

@@ -20,9 +20,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import _contrib  # noqa: E402
-import _osie  # noqa: E402
-from xhscover.attention.saliency import grid_map, load_params, saliency_map  # noqa: E402
+import _contrib
+import _osie
+
+from xhscover.attention.saliency import grid_map, load_params, saliency_map
 
 
 def _resize_eval(smap: np.ndarray, shape: tuple[int, int]) -> np.ndarray:

@@ -28,7 +28,7 @@ LICENSE = "MIT"
 HOMEPAGE = "https://github.com/xhscover/xhscover"
 CONTACT = "xhscover@users.noreply.github.com"
 COPYRIGHT = "Copyright (c) xhscover contributors"
-ICON = "xhscover"  # icon theme name; sources in packaging/icons/
+ICON = APP_ID  # icon theme name (hicolor), per the freedesktop app-id convention; source: packaging/icons/
 CATEGORIES = ("Graphics", "2DGraphics", "RasterGraphics", "Qt")
 KEYWORDS = ("Xiaohongshu", "RED", "cover", "thumbnail", "小红书", "封面")
 MIME_TYPE = "application/x-xhscover"
@@ -103,6 +103,8 @@ def template_values() -> dict[str, str]:
         "ICON": ICON,
         "CATEGORIES": ";".join(CATEGORIES) + ";",
         "KEYWORDS": ";".join(KEYWORDS) + ";",
+        "CATEGORIES_XML": "\n".join(f"    <category>{c}</category>" for c in CATEGORIES if c != "Qt"),
+        "KEYWORDS_XML": "\n".join(f"    <keyword>{k}</keyword>" for k in KEYWORDS),
         "MIME_TYPE": MIME_TYPE,
         "PROJECT_SUFFIX": PROJECT_SUFFIX,
         "DEB_SECTION": DEB_SECTION,

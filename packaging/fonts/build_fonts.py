@@ -272,6 +272,7 @@ def merge_slices(files_dir: Path, slug: str, tmp: Path) -> TTFont:
     for i, path in enumerate(slices):
         font = TTFont(path)
         font.flavor = None
+        font.recalcTimestamp = False
         out = tmp / f"{slug}-{i}.ttf"
         font.save(out)
         paths.append(str(out))

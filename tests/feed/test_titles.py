@@ -1,7 +1,8 @@
 import pytest
 
 from xhscover.feed.fonts import feed_font
-from xhscover.feed.titles import ELLIPSIS, NO_LINE_END, NO_LINE_START, TitleSetter, tokenize
+from xhscover.feed.titles import ELLIPSIS, TitleSetter
+from xhscover.model.textbreak import NO_LINE_END, NO_LINE_START
 
 
 @pytest.fixture
@@ -13,9 +14,10 @@ def char_width(setter):
     return setter.width("中")
 
 
-def test_tokens_keep_latin_words_whole():
-    assert tokenize("iPhone 15 Pro 使用") == ["iPhone", " ", "15", " ", "Pro", " ", "使", "用"]
-    assert tokenize("ootd|温柔") == ["ootd", "|", "温", "柔"]
+def test_latin_words_stay_whole(setter):
+    width = setter.width("iPhone 15 Pro") + 1
+    lines = setter.lines("iPhone 15 Pro 使用一个月的真实感受", width)
+    assert lines[0] == "iPhone 15 Pro"
 
 
 def test_short_title_one_line(setter):

@@ -64,7 +64,7 @@ def plain_cover() -> Cover:
         ShapeLayer(id="rule", x=100, y=860, w=160, h=10, shape="rect", fill=Fill.solid("#FF2442")),
         TextLayer(id="by", x=100, y=1200, w=880, h=140, text="写给25岁的自己 Day 1", role="caption", style=TextStyle(
             weight=400, size=44, align="right", valign="bottom", fill=Fill.solid("#6B7280"), italic=True)),
-        ShapeLayer(id="ring", x=760, y=90, w=220, h=220, shape="ellipse", fill=None,
+        ShapeLayer(id="ring", x=800, y=800, w=180, h=180, shape="ellipse", fill=None,
                    stroke=Stroke("#FF2442", 10)),
         ShapeLayer(id="line", x=100, y=1140, w=880, h=6, shape="line", fill=Fill.solid("#22304A")),
     ]

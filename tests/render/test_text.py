@@ -192,3 +192,20 @@ def test_layout_is_cached_by_content():
     assert b.ink_box[0] == pytest.approx(a.ink_box[0] + 10) and b.lines == a.lines
     layer.text = "改了"
     assert layout_text(layer).lines == ["改了"]
+
+
+def test_emoji_inside_text_is_drawn_in_colour():
+    from xhscover.errors import XhsError
+    from xhscover.model.fonts import font_catalog
+
+    try:
+        font_catalog().get("noto-color-emoji")
+    except XhsError:
+        pytest.skip("colour emoji font not bundled")
+    layer = text("好吃🔥", w=300, h=150, size=80, fill=Fill.solid("#000000"))
+    layer.rotation = 8  # Qt ignores transforms for bitmap glyphs; the renderer must not
+    arr = render_rgb(cover_with(layer))
+    ink = arr[non_bg(arr)]
+    assert ((ink[:, 0] - ink[:, 2]) > 120).sum() > 200  # orange flame pixels
+    ((_, box, lay),) = text_boxes(cover_with(layer))
+    assert lay.lines == ["好吃🔥"]

@@ -238,7 +238,7 @@ def _read_text(rgb: np.ndarray, det: Path, rec: Path) -> list[tuple[Box, str, fl
     if boxes is None:
         return []
     out: list[tuple[Box, str, float]] = []
-    for quad, text, score in zip(boxes, result.txts, result.scores):
+    for quad, text, score in zip(boxes, result.txts, result.scores, strict=False):
         quad = np.asarray(quad, dtype=np.float64)
         x0, y0 = quad.min(axis=0)
         x1, y1 = quad.max(axis=0)

@@ -7,20 +7,13 @@ split unless a single word is wider than the line. Measured with QFontMetricsF o
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from xhscover.model.textbreak import NO_LINE_END, break_lines
+
 ELLIPSIS = "…"
-NO_LINE_START = set("，。！？、；：」』）》〉】〕〗”’…—～·%‰!),.:;?]}>｝＞°℃")
-NO_LINE_END = set("「『（《〈【〔〖“‘([{<｛＜#＃")
-_TOKEN = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’\-.&/+_]*|\s+|.", re.DOTALL)
-
-
-def tokenize(text: str) -> list[str]:
-    """Break opportunities: each CJK character or symbol alone, Latin words/numbers whole, spaces."""
-    return _TOKEN.findall(text)
 
 
 class TitleSetter:
@@ -46,31 +39,14 @@ class TitleSetter:
         text = " ".join(text.split())
         if not text:
             return ()
-        tokens = _split_wide(tokenize(text), width, self.width)
-        lines: list[list[str]] = [[]]
-        for i, tok in enumerate(tokens):
-            cur = lines[-1]
-            if tok.isspace():
-                if cur:
-                    cur.append(" ")
-                continue
-            if not cur or self.width("".join(cur) + tok) <= width:
-                cur.append(tok)
-                continue
-            if len(lines) == self.max_lines:  # no room for another line: elide from this line on
-                lines[-1] = ["".join(cur) + "".join(tokens[i:])]
-                break
-            carry: list[str] = []
-            if tok in NO_LINE_START and len(cur) > 1:
-                carry.append(cur.pop())  # pull the previous character down with the punctuation
-            while len(cur) > 1 and (cur[-1] in NO_LINE_END or cur[-1] == " "):
-                popped = cur.pop()
-                if popped != " ":
-                    carry.insert(0, popped)
-            lines.append(carry + [tok])
-        out = ["".join(t).strip() for t in lines if t]
-        out[-1] = self._elide(out[-1], width)
-        return tuple(out)
+        lines = break_lines(text, self.width, width)
+        if len(lines) <= self.max_lines:
+            return tuple(lines)
+        kept = lines[: self.max_lines - 1]
+        pos = 0
+        for line in kept:  # the rest of the text after the kept lines, spaces intact
+            pos = text.index(line, pos) + len(line)
+        return (*kept, self._elide(text[pos:].strip(), width))
 
     def _elide(self, text: str, width: float) -> str:
         """Cut text at a character so that text + … fits; Latin words may be cut (as iOS does)."""
@@ -87,14 +63,3 @@ class TitleSetter:
         while cut and cut[-1] in NO_LINE_END:
             cut = cut[:-1].rstrip()
         return cut + ELLIPSIS
-
-
-def _split_wide(tokens: list[str], width: float, measure) -> list[str]:
-    """A word wider than the whole line is broken into characters (nothing else would fit it)."""
-    out: list[str] = []
-    for tok in tokens:
-        if len(tok) > 1 and not tok.isspace() and measure(tok) > width:
-            out.extend(tok)
-        else:
-            out.append(tok)
-    return out

@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 # A line must not start with these (closing punctuation, small kana, prolonged marks).
-NO_LINE_START = set("，。！？、；：,.!?;:)]}）」』】》〉〕〗〙〛’”…—～·%‰℃")
+NO_LINE_START = set("，。！？、；：,.!?;:)]}>）」』】》〉〕〗〙〛｝＞’”…—～·%‰°℃")
 # A line must not end with these (opening punctuation, currency prefixes).
-NO_LINE_END = set("([{（「『【《〈〔〖〘〚‘“￥$£€#@")
+NO_LINE_END = set("([{<（「『【《〈〔〖〘〚｛＜‘“￥$£€#＃@")
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][A-Za-z0-9\u00C0-\u024F'’\-_.+/&%]*")
 Measure = Callable[[str], float]
 

@@ -71,7 +71,7 @@ def _load_fonts() -> None:
         return
     try:
         fonts.ensure_fonts_loaded()
-    except Exception as exc:  # noqa: BLE001 - a broken font asset must not stop rendering
+    except Exception as exc:
         log.warning("bundled fonts could not be loaded: %s", exc)
 
 
@@ -92,7 +92,7 @@ def make_font(family_id: str, weight: int, pixel_size: int, *, italic: bool = Fa
             try:
                 font = fonts.make_qfont(fid, weight, pixel_size)
                 break
-            except Exception as exc:  # noqa: BLE001 - a font problem must never stop a render
+            except Exception as exc:
                 if fid not in _warned:
                     _warned.add(fid)
                     log.warning("font %r unavailable, using a fallback: %s", fid, exc)

@@ -105,7 +105,7 @@ def sticker_path(sticker_id: str):
         path = getattr(entry, "path", None) if entry is not None else None
         if path is not None and path.is_file():
             return path
-    except Exception:  # noqa: BLE001 - the catalogue is a convenience; the file convention still works
+    except Exception:
         pass
     path = assets_dir() / "stickers" / f"{sticker_id}.svg"
     return path if path.is_file() else None

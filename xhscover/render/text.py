@@ -241,7 +241,7 @@ def _build_shape(layer: TextLayer, key: tuple) -> _Shape:
         lpath, lbitmaps = _line_outline(line, font, x, baseline, k)
         ink = lpath.boundingRect() if not lpath.isEmpty() else QRectF()
         for raw, idx, pos in lbitmaps:
-            r = raw.boundingRect(idx)
+            r = _glyph_box(raw, idx)
             ink = ink.united(QRectF(pos.x() + r.x() * k, pos.y() + r.y() * k, r.width() * k, r.height() * k))
         bitmaps.extend(lbitmaps)
         line_ink.append(ink)
@@ -256,6 +256,23 @@ def _build_shape(layer: TextLayer, key: tuple) -> _Shape:
     has_cjk = bool(_CJK.search(text))
     glyph_h = (ref.cjk_height if has_cjk else ref.cap_height) * k
     return _Shape(key, size, lines, fit.fits, path, line_ink, line_logical, baselines, bitmaps, k, glyph_h, ink_all, block, clip)
+
+
+_colour_fonts: dict[str, bool] = {}
+
+
+def _is_colour_font(raw: QRawFont) -> bool:
+    """Colour (bitmap / COLR) fonts have no glyph outlines to stroke: emoji are drawn as images."""
+    name = raw.familyName()
+    if name not in _colour_fonts:
+        _colour_fonts[name] = any(not raw.fontTable(t).isEmpty() for t in ("CBDT", "sbix", "COLR"))
+    return _colour_fonts[name]
+
+
+def _glyph_box(raw: QRawFont, idx: int) -> QRectF:
+    """Advance x (ascent + descent) box of a glyph, baseline at y = 0, at the raw font's size."""
+    adv = raw.advancesForGlyphIndexes([idx])[0].x()
+    return QRectF(0, -raw.ascent(), adv, raw.ascent() + raw.descent())
 
 
 def _line_outline(line: str, font: QFont, x: float, baseline: float, k: float):
@@ -275,13 +292,14 @@ def _line_outline(line: str, font: QFont, x: float, baseline: float, k: float):
     to_local = QTransform(k, 0, 0, k, x, baseline)
     for run in tl.glyphRuns():
         raw = run.rawFont()
-        for idx, pos in zip(run.glyphIndexes(), run.positions()):
-            gp = raw.pathForGlyph(idx)
+        colour = _is_colour_font(raw)
+        for idx, pos in zip(run.glyphIndexes(), run.positions(), strict=True):
             gx, gy = pos.x(), pos.y() - ascent
+            if colour:  # emoji: bitmaps without outlines, drawn as images
+                bitmaps.append((raw, idx, QPointF(x + gx * k, baseline + gy * k)))
+                continue
+            gp = raw.pathForGlyph(idx)
             if gp.isEmpty():
-                br = raw.boundingRect(idx)
-                if br.width() > 0 and br.height() > 0:  # a colour bitmap glyph (emoji)
-                    bitmaps.append((raw, idx, QPointF(x + gx * k, baseline + gy * k)))
                 continue
             gp.translate(gx, gy)
             out.addPath(to_local.map(gp))
@@ -351,7 +369,7 @@ def _highlight_polys(s: _Shape, style: TextStyle) -> list[QPolygonF]:
     assert hl is not None
     polys = []
     pitch = s.size * style.line_height
-    for ink, baseline in zip(s.line_ink, s.baselines):
+    for ink, baseline in zip(s.line_ink, s.baselines, strict=True):
         if ink.isEmpty():
             continue
         bottom = baseline + hl.offset * pitch
@@ -456,7 +474,7 @@ def _paint_text(p: QPainter, s: _Shape, style: TextStyle, to_device: QTransform,
         total += max(0.0, st.width)
         widths.append(total)
     p.setBrush(Qt.BrushStyle.NoBrush)
-    for st, cum in reversed(list(zip(style.strokes, widths))):
+    for st, cum in reversed(list(zip(style.strokes, widths, strict=True))):
         if st.width <= 0:
             continue
         p.strokePath(s.path, QPen(qcolor(st.color), 2 * cum, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
@@ -467,17 +485,31 @@ def _paint_text(p: QPainter, s: _Shape, style: TextStyle, to_device: QTransform,
 
 
 def _paint_bitmaps(p: QPainter, s: _Shape) -> None:
-    """Colour glyphs (emoji) drawn as glyph runs, scaled from the reference size."""
+    """Colour glyphs (emoji). Qt draws bitmap glyphs ignoring scale and rotation, so each one is
+    rasterised upright at the device size it needs and drawn as an image through the transform."""
+    t = p.transform()
+    d = math.sqrt(abs(t.determinant())) or 1.0
+    p.save()
+    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
     for raw, idx, pos in s.bitmaps:
+        px = raw.pixelSize() * s.scale * d
+        if px < 1:
+            continue
+        sized = QRawFont(raw)
+        sized.setPixelSize(px)
+        box = _glyph_box(sized, idx)
+        img = new_argb(math.ceil(box.width()) + 2, math.ceil(box.height()) + 2)
+        q = QPainter(img)
+        q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         run = QGlyphRun()
-        run.setRawFont(raw)
+        run.setRawFont(sized)
         run.setGlyphIndexes([idx])
         run.setPositions([QPointF(0, 0)])
-        p.save()
-        p.translate(pos)
-        p.scale(s.scale, s.scale)
-        p.drawGlyphRun(QPointF(0, 0), run)
-        p.restore()
+        q.drawGlyphRun(QPointF(1, 1 + sized.ascent()), run)
+        q.end()
+        k = 1 / d
+        p.drawImage(QRectF(pos.x() - k, pos.y() - (sized.ascent() + 1) * k, img.width() * k, img.height() * k), img)
+    p.restore()
 
 
 def draw_text_layer(painter: QPainter, layer: TextLayer) -> None:

@@ -3,6 +3,7 @@
 Debug hooks (used by the Xvfb test and the start-up benchmark):
   --screenshot PATH / XHSCOVER_SCREENSHOT=PATH   grab the window once shown, save it, quit
   --layout ID / XHSCOVER_LAYOUT=ID                open a new cover from this layout at start
+  XHSCOVER_SELECT=id[,id]                         select layers (to show handles in a screenshot)
   XHSCOVER_EXIT_WHEN_SHOWN=1                      quit as soon as the window is shown
 """
 
@@ -88,6 +89,9 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
         win.open_path(str(open_path))
     elif layout_id:
         win.new_from_layout(layout_id, "3:4")
+    select = os.environ.get("XHSCOVER_SELECT")
+    if select and win.doc is not None:
+        win.doc.set_selection(select.split(","))
     if screenshot:
         def grab() -> None:
             win.start.render_all_now()

@@ -199,6 +199,7 @@ class MainWindow(QMainWindow):
         tb = self.addToolBar(self.tr("Main"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for a in (self.a_new, self.a_open, self.a_save, self.a_export):
             tb.addAction(a)
         tb.addSeparator()

@@ -25,6 +25,7 @@ from xhscover.editing import rendering
 from xhscover.editing.paths import user_data_dir
 from xhscover.model.images import ImageStore
 from xhscover.model.layouts import GENRES, Layout, build_cover, bundled_layouts
+from xhscover.paths import assets_dir
 
 LAYOUT_ROLE = Qt.ItemDataRole.UserRole
 THUMB_W = 180
@@ -48,7 +49,9 @@ def _cache_file(layout: Layout, ratio: str) -> Path | None:
         from xhscover.model.layouts import layouts_dir
 
         p = layouts_dir() / src.name
-        stamp = f"{layout.id}|{ratio}|{p.stat().st_mtime_ns if p.exists() else 0}|{THUMB_W}|v1"
+        fonts = assets_dir() / "fonts" / "fonts.json"
+        stamp = (f"{layout.id}|{ratio}|{p.stat().st_mtime_ns if p.exists() else 0}|"
+                 f"{fonts.stat().st_mtime_ns if fonts.exists() else 0}|{THUMB_W}|v1")
         d = user_data_dir() / "thumbs"
         d.mkdir(parents=True, exist_ok=True)
         return d / (hashlib.sha1(stamp.encode()).hexdigest()[:20] + ".png")
@@ -95,6 +98,9 @@ class StartPage(QWidget):
         self.genres = QTabBar()
         self.genres.setObjectName("genreTabs")
         self.genres.setDrawBase(False)
+        self.genres.setExpanding(False)
+        self.genres.setUsesScrollButtons(True)  # many genres must not force a wide window
+        self.genres.setElideMode(Qt.TextElideMode.ElideNone)
         self.genres.addTab(self.tr("All"))
         self.genres.setTabData(0, "")
         present = [g for g in GENRES if any(lay.genre == g for lay in self.layouts)]

@@ -1,0 +1,59 @@
+"""The real window on a real X server (Xvfb): start page and editor screenshots via the debug hook."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.xvfb
+OUT = Path(os.environ.get("XHSCOVER_UI_SHOTS", "/tmp/xhs-ui"))
+
+
+@pytest.fixture(scope="module")
+def display():
+    if not shutil.which("Xvfb"):
+        pytest.skip("Xvfb is not installed")
+    num = 99
+    while Path(f"/tmp/.X{num}-lock").exists():
+        num += 1
+    proc = subprocess.Popen(["Xvfb", f":{num}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(50):
+        if Path(f"/tmp/.X11-unix/X{num}").exists():
+            break
+        time.sleep(0.1)
+    yield f":{num}"
+    proc.terminate()
+    proc.wait(5)
+
+
+def _shot(display: str, tmp_path: Path, name: str, *extra: str, **more_env: str) -> Path:
+    env = dict(os.environ, **more_env, QT_QPA_PLATFORM="xcb", DISPLAY=display, XHSCOVER_DATA_DIR=str(tmp_path / "data"),
+               XHSCOVER_CONFIG_DIR=str(tmp_path / "conf"), XHSCOVER_SCREENSHOT_DELAY_MS="1200")
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / f"{name}.png"
+    path.unlink(missing_ok=True)
+    code = "import sys; from xhscover.ui.app import run_app; sys.exit(run_app(sys.argv))"
+    res = subprocess.run([sys.executable, "-c", code, "--screenshot", str(path), *extra], env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 0, res.stderr[-2000:]
+    assert path.is_file() and path.stat().st_size > 10_000
+    return path
+
+
+def test_start_page_and_editor_screenshots(display, tmp_path):
+    from PySide6.QtGui import QImage
+
+    start = _shot(display, tmp_path, "start")
+    editor = _shot(display, tmp_path, "editor", "--layout", "big-title-red", XHSCOVER_SELECT="title")
+    for p in (start, editor):
+        img = QImage(str(p))
+        assert img.width() >= 1000 and img.height() >= 700
+    # the autosave marker of a clean exit is gone
+    assert not list((tmp_path / "data" / "autosave").glob("session-*.json"))

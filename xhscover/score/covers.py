@@ -1,0 +1,180 @@
+"""Per-cover facts the scorer needs once per cover, not once per placement.
+
+Text and face boxes are stored as fractions of the cover (x, y, w, h in 0..1) so they can be
+mapped onto whatever rectangle the feed draws the cover into, at any pixel ratio. The user's own
+covers (from a project) carry the exact text layers; image-only covers (competitors, or the
+user's cover given as a PNG) get boxes from the text detector, run once per image and cached.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+from xhscover.attention import detectors
+from xhscover.errors import ModelMissingError
+
+FBox = tuple[float, float, float, float]
+"""(x, y, w, h) as fractions of the cover's width and height."""
+
+DETECT_LONG_SIDE = 384
+"""Text detection on image-only covers runs with the long side at 384 px (a multiple of 32):
+a feed card shows the cover about 190 pt wide, so type too small to be found at 384 px is too
+small to matter on the phone either, and detection costs ~0.1 s instead of ~0.5 s at 960."""
+OCR_BOX_PER_GLYPH = 1.3
+"""Detector boxes are grown by the DB "unclip" ratio; measured on the bundled layouts a box is
+1.1-1.4x the glyph height of its line, so an OCR'd title's glyph height is box height / 1.3."""
+TITLE_LINE_FRACTION = 0.6
+"""On image-only covers, the title is the group of text lines at least 0.6x as tall as the
+tallest line (the biggest type on the cover is what a reader takes for the title)."""
+ANALYSIS_LONG_SIDE = 1440
+"""Covers are analysed at most this big (a 1080x1440 cover stays as it is)."""
+
+
+@dataclass
+class CoverFacts:
+    """What the scorer knows about one cover, independent of where it lands in the feed."""
+
+    id: str
+    rgb: np.ndarray
+    """The cover pixels (RGB uint8), long side at most `ANALYSIS_LONG_SIDE`."""
+    text_boxes: list[FBox] = field(default_factory=list)
+    title_boxes: list[FBox] = field(default_factory=list)
+    """The title's box(es): one per title layer line block (project) or the biggest OCR lines."""
+    title_text: str = ""
+    """The title as written on the cover ("" when only known from OCR boxes)."""
+    glyph_height: float | None = None
+    """Title glyph height as a fraction of the cover width (exact for layers, estimated for OCR)."""
+    text_source: str = "none"
+    """"layers" (exact, from the project), "ocr" (detected) or "none" (no text found)."""
+    faces: list[tuple[FBox, float]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    mine: bool = False
+
+    @property
+    def size(self) -> tuple[int, int]:
+        """(width, height) of `rgb` in pixels."""
+        return self.rgb.shape[1], self.rgb.shape[0]
+
+    def px_boxes(self, boxes: Sequence[FBox]) -> list[tuple[int, int, int, int]]:
+        """Fractional boxes as whole-pixel (x, y, w, h) boxes of `rgb`."""
+        w, h = self.size
+        out = []
+        for x, y, bw, bh in boxes:
+            x0, y0 = round(x * w), round(y * h)
+            x1, y1 = round((x + bw) * w), round((y + bh) * h)
+            if x1 > x0 and y1 > y0:
+                out.append((x0, y0, x1 - x0, y1 - y0))
+        return out
+
+
+def _fraction(box: Sequence[float], width: float, height: float) -> FBox:
+    x, y, w, h = (float(v) for v in box[:4])
+    x0, y0 = max(0.0, x / width), max(0.0, y / height)
+    x1, y1 = min(1.0, (x + w) / width), min(1.0, (y + h) / height)
+    return (x0, y0, max(0.0, x1 - x0), max(0.0, y1 - y0))
+
+
+def _limit(rgb: np.ndarray) -> np.ndarray:
+    h, w = rgb.shape[:2]
+    scale = ANALYSIS_LONG_SIDE / max(h, w)
+    if scale >= 1:
+        return np.ascontiguousarray(rgb)
+    size = (max(1, round(w * scale)), max(1, round(h * scale)))
+    return cv2.resize(np.ascontiguousarray(rgb), size, interpolation=cv2.INTER_AREA)
+
+
+def _faces(rgb: np.ndarray, warnings: list[str]) -> list[tuple[FBox, float]]:
+    h, w = rgb.shape[:2]
+    try:
+        found = detectors.detect_faces(rgb)
+    except ModelMissingError as exc:
+        warnings.append(f"faces not detected: {exc}")
+        return []
+    return [(_fraction(box, w, h), float(score)) for box, score in found]
+
+
+_lock = threading.Lock()
+_image_facts: OrderedDict[str, tuple[list[FBox], list[tuple[FBox, float]], list[str]]] = OrderedDict()
+_CACHE_SIZE = 256
+
+
+def detected_boxes(rgb: np.ndarray) -> tuple[list[FBox], list[tuple[FBox, float]], list[str]]:
+    """(text boxes, faces, warnings) of an image-only cover, as fractions; cached by content."""
+    key = detectors.image_key(rgb)
+    with _lock:
+        hit = _image_facts.get(key)
+        if hit is not None:
+            _image_facts.move_to_end(key)
+            return hit
+    h, w = rgb.shape[:2]
+    warnings: list[str] = []
+    try:
+        texts = [_fraction(b, w, h) for b in detectors.detect_text_boxes(rgb, long_side=DETECT_LONG_SIDE)]
+    except ModelMissingError as exc:
+        warnings.append(f"text not detected: {exc}")
+        texts = []
+    value = (texts, _faces(rgb, warnings), warnings)
+    with _lock:
+        _image_facts[key] = value
+        while len(_image_facts) > _CACHE_SIZE:
+            _image_facts.popitem(last=False)
+    return value
+
+
+def facts_from_image(rgb: np.ndarray, *, id: str, mine: bool = False, title_text: str = "") -> CoverFacts:
+    """Facts of an image-only cover: detected text lines (the tallest ones are the title) and faces."""
+    rgb = _limit(rgb)
+    texts, faces, warnings = detected_boxes(rgb)
+    titles: list[FBox] = []
+    glyph = None
+    if texts:
+        h, w = rgb.shape[:2]
+        tallest = max(b[3] for b in texts)
+        titles = [b for b in texts if b[3] >= TITLE_LINE_FRACTION * tallest]
+        glyph = tallest * h / OCR_BOX_PER_GLYPH / w
+    return CoverFacts(id=id, rgb=rgb, text_boxes=list(texts), title_boxes=titles, title_text=title_text,
+                      glyph_height=glyph, text_source="ocr" if texts else "none", faces=list(faces),
+                      warnings=list(warnings), mine=mine)
+
+
+def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.ndarray | None = None) -> CoverFacts:
+    """Facts of one of the user's covers from its project: exact text layer boxes, title layer
+    (role "title") glyph height, and detected faces. Renders the cover unless `rgb` is given."""
+    from xhscover.render.text import text_boxes
+
+    if rgb is None:
+        from xhscover.render.convert import qimage_to_rgb
+        from xhscover.render.cover import render_cover
+
+        rgb = qimage_to_rgb(render_cover(cover, store))
+    rgb = _limit(rgb)
+    cw, ch = float(cover.width), float(cover.height)
+    boxes = text_boxes(cover)
+    title = cover.title_layer()
+    texts = [_fraction(box, cw, ch) for _lid, box, _layout in boxes]
+    titles: list[FBox] = []
+    glyph = None
+    title_text = ""
+    for lid, box, layout in boxes:
+        if title is not None and lid == title.id:
+            titles.append(_fraction(box, cw, ch))
+            glyph = float(layout.glyph_height) / cw if layout.glyph_height else None
+            title_text = title.text
+    warnings: list[str] = []
+    if title is None:
+        warnings.append(f"cover {cover.id}: no visible text layer with role 'title'")
+    return CoverFacts(id=id or cover.id, rgb=rgb, text_boxes=texts, title_boxes=titles, title_text=title_text,
+                      glyph_height=glyph, text_source="layers", faces=_faces(rgb, warnings),
+                      warnings=warnings, mine=True)
+
+
+def clear_cache() -> None:
+    with _lock:
+        _image_facts.clear()

@@ -1,0 +1,259 @@
+"""Attention shares on one feed screen: which cover wins the reader's first look (货架思维).
+
+The saliency model runs on the whole rendered screen (status bar, tabs, cards, bottom bar: what
+a reader sees at once), with the text it cannot be told about from pixels given as boxes: every
+card's note title (from the feed description), the text on each cover (exact layers for the
+user's covers, detected once per image for the others) and the faces on each cover. Each card's
+share is the map's mass inside the visible part of its cover; the covers and titles are disjoint
+boxes, so the shares over a screen sum to at most 1 (the rest falls on chrome and gaps).
+
+Scoring renders the screen at 1 pixel per pt: the model works on a 256 px image anyway, and a
+393x852 screen is 9x cheaper to push through than the 3x screenshot.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+from xhscover.attention.diagnostics import share_in_boxes
+from xhscover.attention.saliency import saliency_map
+from xhscover.feed.cards import Card
+from xhscover.feed.draw import RenderCache, render_feed
+from xhscover.feed.images import source_key, source_rgb
+from xhscover.feed.spec import FeedSpec
+from xhscover.render.convert import qimage_to_rgb
+from xhscover.score.covers import CoverFacts, FBox, facts_from_image
+
+SCORING_SCALE = 1.0
+"""Pixels per pt of the screens the model scores (1 = a 393x852 image for an iPhone 15)."""
+
+Rect = tuple[float, float, float, float]
+
+
+@dataclass
+class CardShare:
+    """One card on a scored screen. Shares are fractions of the whole screen's attention."""
+
+    id: str
+    index: int
+    """Feed slot (0 = top left, in feed order)."""
+    mine: bool
+    column: int
+    cover_share: float
+    """Attention on the visible part of the cover: the headline number."""
+    title_share: float
+    """Attention on the note title under the cover."""
+    card_share: float
+    """Cover + title + author row (the whole white card)."""
+    visible: float
+    """Fraction of the cover's area inside the screen's viewport (0 = scrolled out of sight)."""
+    rank: int = 0
+    """1 = the cover with the largest share on this screen; 0 when not visible."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "index": self.index, "mine": self.mine, "column": self.column,
+                "cover_share": round(self.cover_share, 5), "title_share": round(self.title_share, 5),
+                "card_share": round(self.card_share, 5), "visible": round(self.visible, 4), "rank": self.rank}
+
+
+@dataclass
+class Screen:
+    """A scored feed screen."""
+
+    rgb: np.ndarray
+    """The screen at the scoring scale (RGB uint8)."""
+    smap: np.ndarray
+    """The attention map over `rgb` (float32, sums to 1)."""
+    scale: float
+    """Pixels of `rgb` per device pixel of `description` (1 / pixel ratio at SCORING_SCALE 1)."""
+    description: dict[str, Any]
+    """`render_feed`'s description (rectangles in device pixels)."""
+    cards: list[CardShare]
+    seed: int | None = None
+    text_boxes: list[Rect] = field(default_factory=list)
+    face_boxes: list[Rect] = field(default_factory=list)
+
+    @property
+    def other_share(self) -> float:
+        """Attention that lands on no card (chrome, gaps, off-screen cards' edges)."""
+        return max(0.0, 1.0 - sum(c.card_share for c in self.cards))
+
+    def card(self, card_id: str) -> CardShare:
+        for c in self.cards:
+            if c.id == card_id:
+                return c
+        raise KeyError(card_id)
+
+    def mine(self) -> list[CardShare]:
+        return [c for c in self.cards if c.mine]
+
+
+def _scale_rect(r: Sequence[float], s: float) -> Rect:
+    return (r[0] * s, r[1] * s, r[2] * s, r[3] * s)
+
+
+def _intersect(a: Rect, b: Rect) -> Rect | None:
+    x0, y0 = max(a[0], b[0]), max(a[1], b[1])
+    x1, y1 = min(a[0] + a[2], b[0] + b[2]), min(a[1] + a[3], b[1] + b[3])
+    if x1 <= x0 or y1 <= y0:
+        return None
+    return (x0, y0, x1 - x0, y1 - y0)
+
+
+def _px(r: Rect) -> list[int]:
+    """A rectangle with its edges rounded (neighbours keep sharing edges, nothing double-counts)."""
+    x0, y0 = round(r[0]), round(r[1])
+    return [x0, y0, round(r[0] + r[2]) - x0, round(r[1] + r[3]) - y0]
+
+
+def crop_window(src_aspect: float, dst_aspect: float) -> FBox:
+    """The part of a cover (fractions) the feed shows in a slot of `dst_aspect` (centre crop,
+    as `feed.images.crop_scale` does)."""
+    if src_aspect > dst_aspect:
+        w = dst_aspect / src_aspect
+        return ((1 - w) / 2, 0.0, w, 1.0)
+    if src_aspect < dst_aspect:
+        h = src_aspect / dst_aspect
+        return (0.0, (1 - h) / 2, 1.0, h)
+    return (0.0, 0.0, 1.0, 1.0)
+
+
+def map_boxes(boxes: Sequence[FBox], src_aspect: float, rect: Rect) -> list[Rect]:
+    """Fractional cover boxes -> rectangles in the feed image, for a cover drawn into `rect`."""
+    wx, wy, ww, wh = crop_window(src_aspect, rect[2] / max(1e-9, rect[3]))
+    out = []
+    for x, y, w, h in boxes:
+        fx0, fy0 = (x - wx) / ww, (y - wy) / wh
+        fx1, fy1 = (x + w - wx) / ww, (y + h - wy) / wh
+        fx0, fy0, fx1, fy1 = max(0.0, fx0), max(0.0, fy0), min(1.0, fx1), min(1.0, fy1)
+        if fx1 > fx0 and fy1 > fy0:
+            out.append((rect[0] + fx0 * rect[2], rect[1] + fy0 * rect[3], (fx1 - fx0) * rect[2], (fy1 - fy0) * rect[3]))
+    return out
+
+
+class ShelfScorer:
+    """Scores feed screens of one shelf (device, theme, page, competitors) with shared caches.
+
+    Per-cover work (detected text and faces, scaled cover images) is done once per cover and
+    reused by every placement; screens are deterministic for a given seed and slot.
+    """
+
+    def __init__(self, competitors: Sequence[Card], *, device: str = "iphone-15", theme: str = "light",
+                 page: str = "home", query: str = "", channel: str = "推荐", model: str = "default",
+                 cache: RenderCache | None = None):
+        self.competitors = list(competitors)
+        self.device, self.theme, self.page, self.query, self.channel = device, theme, page, query, channel
+        self.model = model
+        self.cache = cache or RenderCache()
+        self._facts: dict[tuple, CoverFacts] = {}
+
+    # ------------------------------------------------------------ cover facts
+
+    def facts(self, card: Card) -> CoverFacts:
+        """Facts of a card's cover: the user's exact ones when attached (`card.extra["facts"]`)."""
+        given = card.extra.get("facts") if isinstance(card.extra, dict) else None
+        if isinstance(given, CoverFacts):
+            return given
+        key = source_key(card.image)
+        facts = self._facts.get(key)
+        if facts is None:
+            facts = facts_from_image(source_rgb(card.image), id=card.id, mine=card.mine)
+            self._facts[key] = facts
+        return facts
+
+    def prepare(self) -> None:
+        """Analyse every competitor cover now (text detection is the slow part, ~0.1 s each)."""
+        for card in self.competitors:
+            self.facts(card)
+
+    # ------------------------------------------------------------ screens
+
+    def spec(self, mine: Sequence[Card], *, seed: int | None, slot: int | list[int] | None = None,
+             full_scroll: bool = False) -> FeedSpec:
+        return FeedSpec(device=self.device, theme=self.theme, page=self.page, query=self.query,
+                        channel=self.channel, mine=list(mine), competitors=self.competitors, slot=slot,
+                        seed=seed, full_scroll=full_scroll)
+
+    def render(self, spec: FeedSpec) -> tuple[np.ndarray, dict[str, Any], float]:
+        """(screen RGB at the scoring scale, description, scale from device px to scoring px)."""
+        image, desc = render_feed(spec, self.cache)
+        rgb = qimage_to_rgb(image)
+        scale = SCORING_SCALE / float(desc["pixel_ratio"])
+        if abs(scale - 1.0) > 1e-6:
+            h, w = rgb.shape[:2]
+            size = (max(1, round(w * scale)), max(1, round(h * scale)))
+            rgb = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
+        return rgb, desc, scale
+
+    def screen(self, mine: Sequence[Card], *, seed: int | None, slot: int | list[int] | None = None) -> Screen:
+        """Render one screen with `mine` placed by seed/slot and score every card on it."""
+        return self.score_spec(self.spec(mine, seed=seed, slot=slot))
+
+    def score_spec(self, spec: FeedSpec) -> Screen:
+        rgb, desc, s = self.render(spec)
+        cards_by_id = {c.id: c for c in _feed_cards(spec)}
+        viewport = _scale_rect(desc["viewport"], s)
+        texts: list[Rect] = []
+        faces: list[Rect] = []
+        entries = []
+        for d in desc["cards"]:
+            cover = _scale_rect(d["cover"], s)
+            vis_cover = _intersect(cover, viewport)
+            title = _intersect(_scale_rect(d["title"], s), viewport) if d["title_lines"] else None
+            card_rect = _intersect(_scale_rect(d["card"], s), viewport)
+            entries.append((d, cover, vis_cover, title, card_rect))
+            if card_rect is None:
+                continue
+            if title is not None:
+                texts.append(title)
+            card = cards_by_id.get(d["id"])
+            if card is None or vis_cover is None:
+                continue
+            facts = self.facts(card)
+            aspect = facts.size[0] / facts.size[1]
+            for box in map_boxes(facts.text_boxes, aspect, cover):
+                clipped = _intersect(box, viewport)
+                if clipped is not None:
+                    texts.append(clipped)
+            for box in map_boxes([f for f, _ in facts.faces], aspect, cover):
+                clipped = _intersect(box, viewport)
+                if clipped is not None:
+                    faces.append(clipped)
+        smap = saliency_map(rgb, model=self.model, text_boxes=[_px(b) for b in texts],
+                            face_boxes=[_px(b) for b in faces], detect_text=False, detect_faces=False)
+        boxes = []
+        for _d, _cover, vis_cover, title, card_rect in entries:
+            boxes += [_px(vis_cover) if vis_cover else [0, 0, 0, 0], _px(title) if title else [0, 0, 0, 0],
+                      _px(card_rect) if card_rect else [0, 0, 0, 0]]
+        shares = share_in_boxes(smap, boxes) if boxes else []
+        out = []
+        for i, (d, cover, vis_cover, _title, _card) in enumerate(entries):
+            cs, ts, ks = shares[3 * i: 3 * i + 3]
+            if not vis_cover:
+                cs = 0.0
+            visible = (vis_cover[2] * vis_cover[3]) / max(1e-9, cover[2] * cover[3]) if vis_cover else 0.0
+            out.append(CardShare(id=d["id"], index=int(d["index"]), mine=bool(d["mine"]), column=int(d["column"]),
+                                 cover_share=cs, title_share=ts, card_share=ks, visible=visible))
+        ranked = sorted((c for c in out if c.visible > 0), key=lambda c: (-c.cover_share, c.index))
+        for r, c in enumerate(ranked, 1):
+            c.rank = r
+        return Screen(rgb=rgb, smap=smap, scale=s, description=desc, cards=out, seed=spec.seed,
+                      text_boxes=texts, face_boxes=faces)
+
+
+def _feed_cards(spec: FeedSpec) -> list[Card]:
+    from xhscover.feed.draw import feed_order
+
+    return feed_order(spec)
+
+
+def screen_shares(spec: FeedSpec, *, model: str = "default", cache: RenderCache | None = None) -> Screen:
+    """Score one feed spec as it is (its own mine, competitors, seed and slot)."""
+    scorer = ShelfScorer(spec.competitors, device=spec.device, theme=spec.theme, page=spec.page,
+                         query=spec.query, channel=spec.channel, model=model, cache=cache)
+    return scorer.score_spec(spec)
