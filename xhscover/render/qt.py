@@ -11,28 +11,6 @@ from PySide6.QtGui import QFont, QGuiApplication
 from xhscover.model.fonts import DEFAULT_FAMILY, EMOJI_FAMILY
 
 _app: QGuiApplication | None = None
-_NONE_PIN = 1 << 40
-
-
-def guard_none_refcount() -> None:
-    """Work around PySide6 6.12 on CPython < 3.12: every void Qt method drops a reference to None.
-
-    Measured here (PySide6 6.12.0 abi3 wheels, Python 3.11): `painter.save()`, `path.moveTo()`,
-    `image.fill()`... each return None without taking a reference, so after ~6,000 calls None's
-    count reaches zero and the interpreter aborts ("none_dealloc: deallocating None"). Python 3.12
-    made None immortal, which is what the bindings assume; here None is pinned with a huge count
-    once, which is the same thing. Idempotent; a no-op on 3.12+ and on other interpreters.
-    """
-    global _NONE_PIN
-    if _NONE_PIN == 0 or sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
-        return
-    import ctypes
-
-    ctypes.c_ssize_t.from_address(id(None)).value += _NONE_PIN
-    _NONE_PIN = 0
-
-
-guard_none_refcount()
 _fonts_loaded = False
 _warned: set[str] = set()
 log = logging.getLogger(__name__)

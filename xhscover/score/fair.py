@@ -1,8 +1,10 @@
 """Position-fair score: how much attention a cover wins compared with what its position gives.
 
 Where a card lands matters as much as how it looks (the eye starts near the top and the middle
-of the screen), so one screen says little. The cover is placed N times (seeded: competitor
-order and a first-screen slot drawn by `feed.masonry.arrange`), each screen is scored, and the
+of the screen), so one screen says little. The cover is placed N times: placement i shuffles the
+competitors with seed+i and puts the cover at slot i mod V, where V is the number of slots whose
+cover is at least half on the first screen (stratified: every visible slot equally often, so the
+mean is not at the mercy of a few unlucky draws below the fold). Each screen is scored, and the
 cover's mean share is set against the share an average competitor gets at the SAME feed slots on
 the same screens:
 
@@ -94,36 +96,53 @@ class FairScore:
                 "summary_en": self.summary_en(), "summary_zh": self.summary_zh()}
 
 
-def placement_seeds(placements: int, seed: int = 0) -> list[int]:
-    """The seeds of a run: seed, seed+1, ... (each seeds the competitor order and the slot)."""
-    return [int(seed) + i for i in range(max(1, int(placements)))]
+VISIBLE_FRACTION = 0.5
+"""A slot counts as "on the first screen" when at least half of its cover is visible."""
+
+
+def visible_slots(scorer: ShelfScorer, seed: int = 0) -> int:
+    """V: how many leading feed slots show at least half their cover on the first screen."""
+    screen = scorer.screen([], seed=seed)
+    count = 0
+    for c in sorted(screen.cards, key=lambda c: c.index):
+        if c.visible < VISIBLE_FRACTION:
+            break
+        count += 1
+    return max(1, count)
+
+
+def placements_for(scorer: ShelfScorer, placements: int = DEFAULT_PLACEMENTS, seed: int = 0) -> list[tuple[int, int]]:
+    """The (seed, slot) pairs of a run: seed+i shuffles the competitors, slot i mod V."""
+    v = visible_slots(scorer, seed)
+    return [(int(seed) + i, i % v) for i in range(max(1, int(placements)))]
 
 
 def fair_score(scorer: ShelfScorer, mine: Card, *, placements: int = DEFAULT_PLACEMENTS, seed: int = 0,
-               keep_first_screen: bool = True) -> FairScore:
-    """Place `mine` (alone) at `placements` seeded positions among the scorer's competitors."""
+               plan: Sequence[tuple[int, int]] | None = None, keep_first_screen: bool = True) -> FairScore:
+    """Place `mine` (alone) at `placements` seeded positions among the scorer's competitors.
+
+    `plan` gives the (seed, slot) pairs directly (variants of one note share one plan)."""
+    plan = list(plan) if plan is not None else placements_for(scorer, placements, seed)
     samples: dict[int, list[float]] = defaultdict(list)
-    own: list[tuple[int, int, Any]] = []
+    own: list[tuple[int, Any]] = []
     first: Screen | None = None
-    for s in placement_seeds(placements, seed):
-        screen = scorer.screen([mine], seed=s)
+    for s, slot in plan:
+        screen = scorer.screen([mine], seed=s, slot=slot)
         if first is None and keep_first_screen:
             first = screen
         mine_shares = screen.mine()
         if not mine_shares:
             continue
-        m = mine_shares[0]
-        own.append((s, m.index, m))
+        own.append((s, mine_shares[0]))
         for c in screen.cards:
             if not c.mine:
                 samples[c.index].append(c.cover_share)
     baseline = {k: float(np.mean(v)) for k, v in samples.items() if v}
-    pooled = [v for k, vs in samples.items() if k < _pool_size(scorer, mine) for v in vs]
+    slots = {m.index for _s, m in own}
+    pooled = [v for k, vs in samples.items() if k in slots for v in vs]
     fallback = float(np.mean(pooled)) if pooled else 0.0
-    rows = []
-    for s, slot, m in own:
-        rows.append(Placement(seed=s, slot=slot, share=m.cover_share, title_share=m.title_share, visible=m.visible,
-                              rank=m.rank, competitor_mean=baseline.get(slot, fallback)))
+    rows = [Placement(seed=s, slot=m.index, share=m.cover_share, title_share=m.title_share, visible=m.visible,
+                      rank=m.rank, competitor_mean=baseline.get(m.index, fallback)) for s, m in own]
     shares = np.array([p.share for p in rows], dtype=np.float64)
     comp = float(np.mean([p.competitor_mean for p in rows])) if rows else 0.0
     mean = float(shares.mean()) if rows else 0.0
@@ -132,16 +151,11 @@ def fair_score(scorer: ShelfScorer, mine: Card, *, placements: int = DEFAULT_PLA
     return FairScore(id=mine.id, placements=rows, share_mean=mean, share_std=std,
                      title_share_mean=float(np.mean([p.title_share for p in rows])) if rows else 0.0,
                      competitor_share_mean=comp, fair_ratio=ratio, slot_baseline=baseline, first_screen=first,
-                     seed=int(seed))
-
-
-def _pool_size(scorer: ShelfScorer, mine: Card) -> int:
-    from xhscover.feed.profiles import load_profiles
-
-    return load_profiles().first_screen_slots
+                     seed=int(plan[0][0]) if plan else int(seed))
 
 
 def fair_scores(scorer: ShelfScorer, mine: Sequence[Card], *, placements: int = DEFAULT_PLACEMENTS,
                 seed: int = 0) -> dict[str, FairScore]:
-    """`fair_score` for each variant, every variant under the same seeds (same slots and shuffles)."""
-    return {card.id: fair_score(scorer, card, placements=placements, seed=seed) for card in mine}
+    """`fair_score` for each variant, every variant under the same plan (same slots and shuffles)."""
+    plan = placements_for(scorer, placements, seed)
+    return {card.id: fair_score(scorer, card, plan=plan) for card in mine}

@@ -17,17 +17,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import cv2
 import numpy as np
 
 from xhscover.attention.diagnostics import share_in_boxes
 from xhscover.attention.saliency import saliency_map
 from xhscover.feed.cards import Card
-from xhscover.feed.draw import RenderCache, render_feed
+from xhscover.feed.draw import RenderCache
 from xhscover.feed.images import source_key, source_rgb
 from xhscover.feed.spec import FeedSpec
 from xhscover.render.convert import qimage_to_rgb
 from xhscover.score.covers import CoverFacts, FBox, facts_from_image
+from xhscover.score.screen import render_screen
 
 SCORING_SCALE = 1.0
 """Pixels per pt of the screens the model scores (1 = a 393x852 image for an iPhone 15)."""
@@ -181,14 +181,9 @@ class ShelfScorer:
 
     def render(self, spec: FeedSpec) -> tuple[np.ndarray, dict[str, Any], float]:
         """(screen RGB at the scoring scale, description, scale from device px to scoring px)."""
-        image, desc = render_feed(spec, self.cache)
+        image, desc = render_screen(spec, self.cache, SCORING_SCALE)
         rgb = qimage_to_rgb(image)
-        scale = SCORING_SCALE / float(desc["pixel_ratio"])
-        if abs(scale - 1.0) > 1e-6:
-            h, w = rgb.shape[:2]
-            size = (max(1, round(w * scale)), max(1, round(h * scale)))
-            rgb = cv2.resize(rgb, size, interpolation=cv2.INTER_AREA)
-        return rgb, desc, scale
+        return rgb, desc, SCORING_SCALE / float(desc["pixel_ratio"])
 
     def screen(self, mine: Sequence[Card], *, seed: int | None, slot: int | list[int] | None = None) -> Screen:
         """Render one screen with `mine` placed by seed/slot and score every card on it."""

@@ -1,0 +1,291 @@
+"""The feed beside the editor, without widgets: settings as plain data, the debounce, and the
+controller that turns the open project into a FeedSpec and a rendered feed.
+
+Why here and not in the dock: the dock only shows pictures and edits these fields; everything
+that decides *what* is shown (which covers changed, where the user's cover goes, competitor
+titles, the physical-size zoom) is tested without a single widget.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QImage
+
+from xhscover.editing import rendering
+from xhscover.editing.document import EditorDocument
+from xhscover.feed.cards import Card, card_from_image, load_competitor_dir, load_sample_shelf
+from xhscover.feed.draw import RenderCache, render_feed
+from xhscover.feed.profiles import Device, load_profiles
+from xhscover.feed.spec import FeedSpec
+
+ZOOMS = ("fit", "100", "true")
+PLACEMENTS = ("slot", "random")
+COVER_PX = 600
+"""The user's covers are rendered this wide for the feed: a card is ~190 pt = 570 px at 3x."""
+FEED_MAX_CARDS = 16
+"""The scrolled feed shows this many notes (about three screens), enough to scroll past the first."""
+FEED_DEBOUNCE_MS = 120
+
+
+@dataclass
+class FeedSettings:
+    """What the feed dock shows. Plain data: copied into worker threads and into tests."""
+
+    device: str = "iphone-15"
+    theme: str = "light"
+    page: str = "home"
+    query: str = ""
+    placement: str = "slot"  # "slot": the user's cover at `slot`; "random": slot and order from `seed`
+    slot: int = 1
+    seed: int = 1
+    all_variants: bool = False
+    zoom: str = "fit"  # "fit" | "100" | "true"
+    squint: bool = False
+    heatmap: bool = False
+    competitor_dir: str = ""  # "" = the bundled sample shelf
+
+    def replace(self, **changes: Any) -> FeedSettings:
+        bad = set(changes) - {f.name for f in dataclasses.fields(self)}
+        if bad:
+            raise KeyError(", ".join(sorted(bad)))
+        return dataclasses.replace(self, **changes)
+
+
+def true_size_zoom(device: Device, image_width_px: int, screen_dpi: float, device_pixel_ratio: float = 1.0,
+                   correction: float = 1.0) -> float:
+    """Scale for a feed image `image_width_px` wide so the phone shows at its physical size.
+
+    `screen_dpi` is QScreen.physicalDotsPerInch (physical pixels per inch; often wrong on
+    desktops, hence the user's `correction` factor from a ruler check); widgets draw in logical
+    pixels, so the device pixel ratio divides it out.
+    """
+    width_in = device.true_size_mm[0] / 25.4
+    logical_px = width_in * max(1.0, screen_dpi) * max(0.05, correction) / max(0.1, device_pixel_ratio)
+    return logical_px / max(1, image_width_px)
+
+
+def fit_zoom(image_w: int, screen_h: int, view_w: int, view_h: int) -> float:
+    """Fit the FIRST screen (not the whole scroll) into the view."""
+    return max(0.02, min(view_w / max(1, image_w), view_h / max(1, screen_h)))
+
+
+class Debouncer(QObject):
+    """Restarting single-shot timer: `poke()` many times, `fired` once, `delay_ms` after the last."""
+
+    fired = Signal()
+
+    def __init__(self, delay_ms: int, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(int(delay_ms))
+        self.timer.timeout.connect(self.fired)
+
+    def poke(self) -> None:
+        self.timer.start()
+
+    def pending(self) -> bool:
+        return self.timer.isActive()
+
+    def flush(self) -> None:
+        if self.timer.isActive():
+            self.timer.stop()
+            self.fired.emit()
+
+
+class FeedController(QObject):
+    """Keeps the feed in step with the document: only covers that changed are re-rendered
+    (their cards get the new image through `Card.with_image`); everything else comes from the
+    RenderCache's scaled covers."""
+
+    rendered = Signal(QImage, dict)  # the feed image and its description
+    competitors_changed = Signal()
+    settings_changed = Signal()
+
+    def __init__(self, settings: FeedSettings | None = None, delay_ms: int = FEED_DEBOUNCE_MS,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or FeedSettings()
+        self.doc: EditorDocument | None = None
+        self.cache = RenderCache()
+        self.competitors: list[Card] = []
+        self.warnings: list[str] = []
+        self.title_overrides: dict[str, str] = {}
+        self._cards: dict[str, Card] = {}  # cover id -> the user's card (image rendered from the cover)
+        self._dirty: set[str] = set()
+        self.renders = 0
+        self.cover_renders = 0
+        self.last_image: QImage | None = None
+        self.last_description: dict | None = None
+        self.debounce = Debouncer(delay_ms, self)
+        self.debounce.fired.connect(self.render_now)
+
+    # --- document --------------------------------------------------------------------------------
+    def set_document(self, doc: EditorDocument | None) -> None:
+        if self.doc is not None:
+            for sig, slot in self._connections():
+                try:
+                    sig.disconnect(slot)
+                except (RuntimeError, TypeError):
+                    pass
+        self.doc = doc
+        self._cards.clear()
+        self._dirty.clear()
+        if doc is not None:
+            for sig, slot in self._connections():
+                sig.connect(slot)
+            self.schedule()
+
+    def _connections(self):
+        d = self.doc
+        return [(d.changed, self._on_changed), (d.structure_changed, self._on_structure),
+                (d.current_cover_changed, self._on_current)]
+
+    def _on_changed(self, cover_id: str, _ids: list) -> None:
+        self.mark_dirty(cover_id)
+
+    def _on_structure(self, cover_id: str) -> None:
+        self.mark_dirty(cover_id)
+        if self.doc is not None:  # variants added/removed
+            ids = {c.id for c in self.doc.project.covers}
+            for gone in set(self._cards) - ids:
+                del self._cards[gone]
+
+    def _on_current(self, _cover_id: str) -> None:
+        self.schedule()
+
+    def mark_dirty(self, cover_id: str) -> None:
+        self._dirty.add(cover_id)
+        self.schedule()
+
+    def schedule(self) -> None:
+        self.debounce.poke()
+
+    # --- settings and competitors --------------------------------------------------------------------
+    def update(self, **changes: Any) -> None:
+        new = self.settings.replace(**changes)
+        if new != self.settings:
+            self.settings = new
+            self.settings_changed.emit()
+            self.schedule()
+
+    def shuffle(self) -> int:
+        """A new random placement: switch to random mode with the next seed."""
+        self.update(placement="random", seed=self.settings.seed + 1)
+        return self.settings.seed
+
+    def ensure_competitors(self) -> None:
+        if not self.competitors:
+            self.use_sample_shelf()
+
+    def use_sample_shelf(self) -> list[str]:
+        cards, warnings = load_sample_shelf()
+        self._set_competitors(cards, warnings, "")
+        return warnings
+
+    def import_folder(self, folder: str | Path) -> list[str]:
+        """Competitors from a folder; raises XhsError for a missing folder, returns warnings."""
+        cards, warnings = load_competitor_dir(folder)
+        self._set_competitors(cards, warnings, str(folder))
+        return warnings
+
+    def _set_competitors(self, cards: list[Card], warnings: list[str], folder: str) -> None:
+        self.competitors = list(cards)
+        self.warnings = list(warnings)
+        self.title_overrides.clear()
+        self.settings = self.settings.replace(competitor_dir=folder)
+        self.competitors_changed.emit()
+        self.schedule()
+
+    def set_competitor_title(self, card_id: str, title: str) -> None:
+        if self.competitor_titles().get(card_id) == title:
+            return
+        self.title_overrides[card_id] = title
+        self.schedule()
+
+    def competitor_titles(self) -> dict[str, str]:
+        return {c.id: self.title_overrides.get(c.id, c.title) for c in self.competitors}
+
+    def competitor_cards(self) -> list[Card]:
+        out = []
+        for c in self.competitors:
+            t = self.title_overrides.get(c.id)
+            out.append(c if t is None or t == c.title else dataclasses.replace(c, title=t))
+        return out
+
+    # --- the user's cards ----------------------------------------------------------------------------
+    def shown_cover_ids(self) -> list[str]:
+        if self.doc is None:
+            return []
+        if self.settings.all_variants:
+            return [c.id for c in self.doc.project.covers]
+        return [self.doc.cover_id]
+
+    def my_card(self, cover_id: str) -> Card:
+        """The card of one of the user's covers; re-rendered only when that cover changed."""
+        cover = self.doc.project.cover(cover_id)
+        card = self._cards.get(cover_id)
+        if card is None or cover_id in self._dirty:
+            img = rendering.render(cover, self.doc.store, scale=COVER_PX / max(1, cover.width))
+            self.cover_renders += 1
+            if card is None:
+                card = card_from_image(img, id=f"mine-{cover_id}", title=cover.note_title)
+            else:
+                card = card.with_image(img)
+            self._dirty.discard(cover_id)
+        if card.title != cover.note_title:
+            card = dataclasses.replace(card, title=cover.note_title)
+        card.extra["cover_id"] = cover_id
+        self._cards[cover_id] = card
+        return card
+
+    def my_cards(self) -> list[Card]:
+        return [self.my_card(i) for i in self.shown_cover_ids()]
+
+    # --- spec and rendering --------------------------------------------------------------------------
+    def spec(self, *, full_scroll: bool = True) -> FeedSpec:
+        s = self.settings
+        self.ensure_competitors()
+        mine = self.my_cards()
+        random_mode = s.placement == "random"
+        return FeedSpec(device=s.device, theme=s.theme, page=s.page, query=s.query, mine=mine,
+                        competitors=self.competitor_cards(), slot=None if random_mode else max(0, int(s.slot)),
+                        seed=int(s.seed) if random_mode else None, full_scroll=full_scroll,
+                        mark_first_screen=full_scroll,
+                        max_cards=FEED_MAX_CARDS if full_scroll else None)
+
+    def render_now(self) -> tuple[QImage, dict] | None:
+        self.debounce.timer.stop()
+        if self.doc is None:
+            return None
+        image, desc = render_feed(self.spec(), self.cache)
+        self.renders += 1
+        self.last_image, self.last_description = image, desc
+        self.rendered.emit(image, desc)
+        return image, desc
+
+    def device(self) -> Device:
+        return load_profiles().device(self.settings.device)
+
+    def export(self, image_path: str | Path, json_path: str | Path | None = None) -> tuple[Path, Path]:
+        """Write what the dock shows (the scrolled feed) as PNG + JSON description."""
+        from xhscover.feed.export import write_description, write_image
+
+        if self.last_image is None or self.debounce.pending() or self._dirty:
+            self.render_now()
+        img = write_image(self.last_image, image_path)
+        desc = dict(self.last_description or {}, image=img.name,
+                    competitor_dir=self.settings.competitor_dir or None)
+        js = write_description(desc, Path(json_path) if json_path else img.with_suffix(".json"))
+        return img, js
+
+
+def device_choices() -> list[tuple[str, str]]:
+    """(id, display name) of every device profile, in the data file's order."""
+    return [(d.id, d.name) for d in load_profiles().devices.values()]
+
