@@ -298,3 +298,69 @@ def change_ratio(doc: EditorDocument, ratio: str, cover_id: str | None = None) -
         lay.x, lay.y = cx - lay.w / 2, cy - lay.h / 2
     covers = [new if c is old else c for c in doc.project.covers]
     return _VariantsCommand(doc, covers, tr("Change ratio"), new.id)
+
+
+def set_note_title(doc: EditorDocument, cover_id: str, title: str) -> SetProps:
+    """The note title under the cover in the feed; typing merges into one step (string gesture)."""
+    return SetProps(doc, {None: {"note_title": title}}, tr("Note title"), cover_id=cover_id,
+                    gesture="note_title:" + cover_id)
+
+
+SHAPE_KINDS = ("rect", "rounded_rect", "ellipse", "line", "arrow")
+
+
+def new_shape_layer(doc: EditorDocument, shape: str) -> Layer:
+    """A brand-red shape, a third of the canvas wide, centred; lines and arrows are thin and stroked."""
+    from xhscover.model.layers import ShapeLayer
+    from xhscover.model.styles import Fill, Stroke
+
+    if shape not in SHAPE_KINDS:
+        raise ValueError(f"unknown shape {shape!r}")
+    cover = doc.cover
+    w = cover.width * 0.36
+    h = w * (0.7 if shape in ("rect", "rounded_rect") else 1.0)
+    names = {"rect": tr("Rectangle"), "rounded_rect": tr("Rounded rectangle"), "ellipse": tr("Ellipse"),
+             "line": tr("Line"), "arrow": tr("Arrow")}
+    lay = ShapeLayer(id=cover.new_layer_id("shape"), name=names[shape], shape=shape)
+    if shape in ("line", "arrow"):
+        h = cover.width * 0.06
+        lay.fill = Fill.solid("#FF2442") if shape == "arrow" else None
+        lay.stroke = Stroke("#FF2442", 14)
+    lay.w, lay.h = w, h
+    lay.x, lay.y = (cover.width - w) / 2, (cover.height - h) / 2
+    return lay
+
+
+def new_sticker_layer(doc: EditorDocument, sticker_id: str = "", emoji: str = "", name: str = "") -> Layer:
+    """A bundled SVG sticker (kept at its aspect) or an emoji, a quarter of the canvas wide."""
+    from xhscover.model.layers import StickerLayer
+
+    cover = doc.cover
+    w = cover.width * 0.25
+    h = w
+    if sticker_id:
+        try:
+            from xhscover.model.assets import sticker_catalog
+
+            st = sticker_catalog().get(sticker_id)
+            h = w / max(0.05, _svg_aspect(st.path))
+            name = name or st.name_zh
+        except Exception:
+            pass
+    return StickerLayer(id=cover.new_layer_id("sticker"), name=name or emoji or tr("Sticker"),
+                        x=(cover.width - w) / 2, y=(cover.height - h) / 2, w=w, h=h,
+                        sticker=sticker_id, emoji=emoji if not sticker_id else "")
+
+
+def _svg_aspect(path: Path) -> float:
+    import re
+
+    head = path.read_text(encoding="utf-8", errors="replace")[:2000]
+    m = re.search(r'viewBox="\s*[-\d.]+[\s,]+[-\d.]+[\s,]+([\d.]+)[\s,]+([\d.]+)', head)
+    return float(m.group(1)) / float(m.group(2)) if m else 1.0
+
+
+def set_focal(doc: EditorDocument, layer_id: str, focal: tuple[float, float], *, gesture: Any = None) -> SetProps:
+    """Move the point kept in view by a cropping (fit=cover) image; one drag = one step."""
+    fx, fy = (min(1.0, max(0.0, float(v))) for v in focal)
+    return SetProps(doc, {layer_id: {"focal": (fx, fy)}}, tr("Focal point"), gesture=gesture)

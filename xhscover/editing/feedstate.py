@@ -237,6 +237,7 @@ class FeedController(QObject):
                 card = card_from_image(img, id=f"mine-{cover_id}", title=cover.note_title)
             else:
                 card = card.with_image(img)
+                card.extra = {}  # facts of the old pixels must not follow the new ones
             self._dirty.discard(cover_id)
         if card.title != cover.note_title:
             card = dataclasses.replace(card, title=cover.note_title)
