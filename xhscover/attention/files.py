@@ -74,15 +74,14 @@ def save_rgb(path: str | os.PathLike[str], rgb: np.ndarray) -> Path:
     return path
 
 
-def write_saliency_outputs(paths: Iterable[str | os.PathLike[str]], out_dir: str | os.PathLike[str],
-                           model: str = "default") -> list[Path]:
-    """For each image write STEM_saliency.png (16-bit map) and STEM_overlay.jpg; return the files."""
+def write_saliency_outputs(path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
+                           model: str = "default", *, overlay: bool = False) -> list[Path]:
+    """Write OUT_DIR/STEM.png (16-bit map, the input's width and height) and optionally STEM-overlay.jpg."""
     out = Path(out_dir)
-    written: list[Path] = []
-    for path in paths:
-        rgb = read_image(path)
-        smap = saliency_map(rgb, model=model)
-        stem = Path(path).stem
-        written.append(save_map_png16(out / f"{stem}_saliency.png", smap))
-        written.append(save_rgb(out / f"{stem}_overlay.jpg", overlay_heatmap(rgb, smap)))
+    rgb = read_image(path)
+    smap = saliency_map(rgb, model=model)
+    stem = Path(path).stem
+    written = [save_map_png16(out / f"{stem}.png", smap)]
+    if overlay:
+        written.append(save_rgb(out / f"{stem}-overlay.jpg", overlay_heatmap(rgb, smap)))
     return written

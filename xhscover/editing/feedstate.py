@@ -206,6 +206,7 @@ class FeedController(QObject):
         if self.competitor_titles().get(card_id) == title:
             return
         self.title_overrides[card_id] = title
+        self.settings_changed.emit()
         self.schedule()
 
     def competitor_titles(self) -> dict[str, str]:

@@ -31,9 +31,10 @@ from PySide6.QtWidgets import (
 
 from xhscover.editing import commands as C
 from xhscover.editing import rendering
+from xhscover.editing import scoring as heat
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.snapping import Guide, snap_edges, snap_rect
-from xhscover.model.layers import Layer, TextLayer
+from xhscover.model.layers import ImageLayer, Layer, TextLayer
 
 SELECT = QColor("#2F80ED")
 GUIDE = QColor("#FF2DAA")
@@ -166,6 +167,7 @@ class CoverCanvas(QGraphicsView):
         self.last_image = None
         self.render_scale = 1.0
         self.show_safe_area = False
+        self.show_heatmap = False
         self.guides: list[Guide] = []
         self.band: QRectF | None = None
         self.hover_id: str | None = None
@@ -225,6 +227,10 @@ class CoverCanvas(QGraphicsView):
         if self.fit_mode:
             self.fit()
 
+    def set_heatmap(self, on: bool) -> None:
+        self.show_heatmap = bool(on)
+        self.render_now()
+
     def overlay_update(self) -> None:
         self.overlay.update()
         self.viewport().update()
@@ -256,6 +262,11 @@ class CoverCanvas(QGraphicsView):
         hide = {self._editing_id} if self._editing_id else None
         img = rendering.render(self.doc.cover, self.doc.store, scale=scale, hide=hide)
         self.last_image = img
+        if self.show_heatmap:
+            try:
+                img = heat.cover_heatmap(img, self.doc.cover)
+            except Exception:  # the overlay is an aid: never break editing for it
+                pass
         self.render_scale = scale
         self.cover_item.setPixmap(QPixmap.fromImage(img))
         self.cover_item.setTransform(QTransform.fromScale(1 / scale, 1 / scale))
@@ -397,6 +408,13 @@ class CoverCanvas(QGraphicsView):
                           "moved": False}
             return
         hit = self.layer_at(pos)
+        if (hit is not None and event.modifiers() & Qt.KeyboardModifier.AltModifier
+                and isinstance(hit, ImageLayer) and hit.fit == "cover"):
+            doc.set_selection([hit.id])
+            self._drag = {"mode": "focal", "start": pos, "layer": hit.id, "focal": tuple(hit.focal),
+                          "gesture": doc.new_gesture(), "moved": False, "span": self._focal_span(hit)}
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return
         if hit is None:
             if not shift:
                 doc.set_selection([])
@@ -467,6 +485,18 @@ class CoverCanvas(QGraphicsView):
             return
         drag["moved"] = True
         cover = doc.cover
+        if drag["mode"] == "focal":
+            lay = cover.layer(drag["layer"])
+            rad = math.radians(lay.rotation)  # the drag in the layer's own axes
+            lx = dx * math.cos(rad) + dy * math.sin(rad)
+            ly = -dx * math.sin(rad) + dy * math.cos(rad)
+            sw, sh = drag["span"]
+            fx0, fy0 = drag["focal"]
+            # the picture follows the hand: moving it right shows more of its left side
+            fx = fx0 - lx / sw if sw > 0 else fx0
+            fy = fy0 - ly / sh if sh > 0 else fy0
+            doc.push(C.set_focal(doc, lay.id, (fx, fy), gesture=drag["gesture"]))
+            return
         if drag["mode"] == "move":
             if not drag["orig"]:
                 return
@@ -536,6 +566,15 @@ class CoverCanvas(QGraphicsView):
         nx, ny, nw, nh = (round(v, 2) for v in rect)
         doc.push(C.SetProps(doc, {lay.id: {"x": nx, "y": ny, "w": nw, "h": nh}}, C.tr("Resize"),
                             gesture=drag["gesture"]))
+
+    def _focal_span(self, lay: ImageLayer) -> tuple[float, float]:
+        """How far (canvas px) the cropped picture overflows its box: the focal point's 0..1 range."""
+        try:
+            iw, ih = self.doc.store.load(lay.src).size
+        except Exception:
+            return lay.w, lay.h
+        s = max(lay.w / max(1, iw), lay.h / max(1, ih))
+        return iw * s - lay.w, ih * s - lay.h
 
     def mouseReleaseEvent(self, event) -> None:
         if self._pan is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from xhscover.editing import commands as C
 from xhscover.editing.document import EditorDocument
+from xhscover.editing.names import display_name
 from xhscover.model.layers import TextLayer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -88,7 +89,7 @@ class LayersPanel(QWidget):
         self.list.clear()
         if self.doc is not None:
             for lay in reversed(self.doc.cover.layers):
-                item = QListWidgetItem(_glyph_icon(KIND_ICON.get(lay.kind, "?")), lay.name or lay.id)
+                item = QListWidgetItem(_glyph_icon(KIND_ICON.get(lay.kind, "?")), display_name(lay))
                 item.setData(ID_ROLE, lay.id)
                 tip = lay.kind + (f" · {lay.text[:40]}" if isinstance(lay, TextLayer) else "")
                 if lay.group:
@@ -133,7 +134,7 @@ class LayersPanel(QWidget):
             self.doc.push(C.set_visible(self.doc, lid, visible))
             return
         text = item.text().strip()
-        if text and text != (lay.name or lay.id):
+        if text and text != display_name(lay):
             self.doc.push(C.rename_layer(self.doc, lid, text))
 
     def _rows_moved(self, *_args) -> None:

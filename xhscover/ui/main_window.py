@@ -23,6 +23,8 @@ from xhscover.editing.align import align, distribute
 from xhscover.editing.autosave import Autosaver
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.exporting import ExportOptions, export_covers
+from xhscover.editing.feedstate import FeedController
+from xhscover.editing.scoring import LiveScore
 from xhscover.editing.settings import Settings
 from xhscover.errors import XhsError
 from xhscover.model.cover import Cover, canvas_size
@@ -33,8 +35,10 @@ from xhscover.model.styles import Stroke
 from xhscover.ui import dialogs
 from xhscover.ui.canvas import CoverCanvas, layer_bounds
 from xhscover.ui.export_dialog import ExportDialog
+from xhscover.ui.feed_dock import FeedDock
 from xhscover.ui.layers_panel import LayersPanel
 from xhscover.ui.properties_panel import PropertiesPanel
+from xhscover.ui.score_panel import ScorePanel
 from xhscover.ui.start_page import StartPage
 from xhscover.ui.variants_bar import VariantsBar
 
@@ -43,6 +47,7 @@ IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".ti
 
 class MainWindow(QMainWindow):
     document_changed = Signal()
+    auto_score = True  # live attention scoring (tests that do not look at scores turn it off)
 
     def __init__(self, settings: Settings | None = None, autosaver: Autosaver | None = None) -> None:
         super().__init__()
@@ -74,6 +79,19 @@ class MainWindow(QMainWindow):
         self.layers_dock = self._dock(self.tr("Layers"), self.layers, Qt.DockWidgetArea.LeftDockWidgetArea, "layers")
         self.props_dock = self._dock(self.tr("Properties"), self.props, Qt.DockWidgetArea.RightDockWidgetArea,
                                      "properties")
+        self.feed = FeedController(parent=self)
+        self.feed_panel = FeedDock(self.feed, self.settings)
+        self.feed_dock = self._dock(self.tr("Feed"), self.feed_panel, Qt.DockWidgetArea.RightDockWidgetArea, "feed")
+        self.splitDockWidget(self.props_dock, self.feed_dock, Qt.Orientation.Horizontal)
+        self.score_panel = ScorePanel()
+        self.score_dock = self._dock(self.tr("Attention score"), self.score_panel,
+                                     Qt.DockWidgetArea.LeftDockWidgetArea, "score")
+        self.splitDockWidget(self.layers_dock, self.score_dock, Qt.Orientation.Vertical)
+        self.live_score = LiveScore(self.feed, parent=self)
+        self.live_score.worker.result.connect(self._score_result)
+        self.live_score.worker.busy_changed.connect(self.score_panel.set_busy)
+        self.score_dock.visibilityChanged.connect(lambda _v: self._update_scoring_enabled())
+        self.feed.settings_changed.connect(self._update_scoring_enabled)
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
@@ -138,6 +156,14 @@ class MainWindow(QMainWindow):
         self.a_add_text.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.canvas.addAction(self.a_add_text)
         self.a_add_image = self._act(self.tr("Add &image…"), self.add_image_dialog, "Ctrl+Shift+I")
+        self.shape_actions = [
+            self._act(label, lambda _=False, k=kind: self.add_shape(k))
+            for label, kind in ((self.tr("Rectangle"), "rect"), (self.tr("Rounded rectangle"), "rounded_rect"),
+                                (self.tr("Ellipse"), "ellipse"), (self.tr("Line"), "line"), (self.tr("Arrow"), "arrow"))]
+        self.a_sticker = self._act(self.tr("&Sticker…"), self.add_sticker_dialog, "Ctrl+Shift+K")
+        self.a_export_feed = self._act(self.tr("Export &feed…"), self.export_feed_dialog, "Ctrl+Shift+E")
+        self.a_heat_canvas = self._act(self.tr("&Heatmap on canvas"), self.toggle_canvas_heatmap, "Ctrl+H",
+                                       checkable=True)
         self.nudges = []
         for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
             for mod, k in (("", 1), ("Shift+", 10)):
@@ -160,7 +186,7 @@ class MainWindow(QMainWindow):
             m.addAction(a)
         self.recent_menu = m.addMenu(self.tr("Open &recent"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        for a in (self.a_save, self.a_save_as, self.a_export, self.a_close):
+        for a in (self.a_save, self.a_save_as, self.a_export, self.a_export_feed, self.a_close):
             m.addAction(a)
         m.addSeparator()
         m.addAction(self.a_quit)
@@ -173,6 +199,11 @@ class MainWindow(QMainWindow):
         ins = mb.addMenu(self.tr("&Insert"))
         ins.addAction(self.a_add_text)
         ins.addAction(self.a_add_image)
+        shapes = ins.addMenu(self.tr("S&hape"))
+        for a in self.shape_actions:
+            shapes.addAction(a)
+        ins.addAction(self.a_sticker)
+        self.shapes_menu = shapes
         ar = mb.addMenu(self.tr("&Arrange"))
         for label, mode in ((self.tr("Align left"), "left"), (self.tr("Align centre"), "hcenter"),
                             (self.tr("Align right"), "right"), (self.tr("Align top"), "top"),
@@ -185,8 +216,11 @@ class MainWindow(QMainWindow):
         ar.addAction(self._act(self.tr("Bring forward"), lambda: self.layers.move_selected(+1), "Ctrl+]"))
         ar.addAction(self._act(self.tr("Send backward"), lambda: self.layers.move_selected(-1), "Ctrl+["))
         v = mb.addMenu(self.tr("&View"))
-        for a in (self.a_fit, self.a_100, self.a_zoom_in, self.a_zoom_out, self.a_safe):
+        for a in (self.a_fit, self.a_100, self.a_zoom_in, self.a_zoom_out, self.a_safe, self.a_heat_canvas):
             v.addAction(a)
+        v.addSeparator()
+        for d in (self.layers_dock, self.props_dock, self.feed_dock, self.score_dock):
+            v.addAction(d.toggleViewAction())
         v.addSeparator()
         lang = v.addMenu(self.tr("&Language"))
         group = QActionGroup(self)
@@ -208,8 +242,16 @@ class MainWindow(QMainWindow):
         tb.addSeparator()
         for a in (self.a_add_text, self.a_add_image):
             tb.addAction(a)
+        from PySide6.QtWidgets import QToolButton
+
+        shape_btn = QToolButton()
+        shape_btn.setText(self.tr("Shape"))
+        shape_btn.setMenu(self.shapes_menu)
+        shape_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tb.addWidget(shape_btn)
+        tb.addAction(self.a_sticker)
         tb.addSeparator()
-        for a in (self.a_fit, self.a_100, self.a_safe):
+        for a in (self.a_fit, self.a_100, self.a_safe, self.a_heat_canvas):
             tb.addAction(a)
 
     def _set_language(self, code: str) -> None:
@@ -245,6 +287,8 @@ class MainWindow(QMainWindow):
         self.layers.set_document(doc)
         self.props.set_document(doc)
         self.variants.set_document(doc)
+        self.feed.set_document(doc)
+        self.live_score.set_document(doc)
         if self.autosaver is not None:
             self.autosaver.set_document(doc)
         if doc is not None:
@@ -254,6 +298,8 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentWidget(self.editor)
             self.layers_dock.show()
             self.props_dock.show()
+            self.feed_dock.show()
+            self.score_dock.show()
             self.canvas.setFocus()
             self.canvas.fit()
         else:
@@ -268,6 +314,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.start)
         self.layers_dock.hide()
         self.props_dock.hide()
+        self.feed_dock.hide()
+        self.score_dock.hide()
         self.start.set_recent(self.settings.recent_files())
         self._update_title()
         self._update_actions()
@@ -473,6 +521,62 @@ class MainWindow(QMainWindow):
         changes = {lay.id: {"x": lay.x + n[0] - o[0], "y": lay.y + n[1] - o[1]}
                    for lay, o, n in zip(layers, old, new, strict=True)}
         self.doc.push(C.SetProps(self.doc, changes, text))
+
+    def add_shape(self, kind: str) -> None:
+        doc = self._ensure_doc()
+        doc.push(C.add_layer(doc, C.new_shape_layer(doc, kind)))
+
+    def add_sticker(self, sticker_id: str = "", emoji: str = "") -> bool:
+        if not sticker_id and not emoji:
+            return False
+        doc = self._ensure_doc()
+        doc.push(C.add_layer(doc, C.new_sticker_layer(doc, sticker_id=sticker_id, emoji=emoji)))
+        return True
+
+    def add_sticker_dialog(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from xhscover.ui.sticker_picker import StickerPicker
+
+        dlg = StickerPicker(str(QApplication.instance().property("xhs_language") or "en"), self)
+        if dlg.exec() == StickerPicker.DialogCode.Accepted:
+            self.add_sticker(*dlg.choice())
+
+    def toggle_canvas_heatmap(self, on: bool) -> None:
+        self.canvas.set_heatmap(bool(on))
+
+    def export_feed_dialog(self) -> None:
+        if self.doc is None:
+            return
+        from PySide6.QtWidgets import QFileDialog
+
+        stem = (self.doc.path.stem if self.doc.path else self.doc.project.title) or "cover"
+        start = str(Path(self.settings.last_folder() or Path.home()) / f"{stem}-feed.png")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export feed"), start, self.tr("PNG image (*.png)"))
+        if path:
+            self.export_feed_to(path)
+
+    def export_feed_to(self, path: str | Path) -> tuple[Path, Path] | None:
+        """The feed as the dock shows it (whole scroll, first screen marked) + its JSON description."""
+        path = Path(path)
+        if path.suffix.lower() != ".png":
+            path = path.with_suffix(".png")
+        try:
+            written = self.feed.export(path)
+        except (XhsError, OSError) as exc:
+            dialogs.notify_error(self, self.tr("Could not export"), str(exc))
+            return None
+        self.statusBar().showMessage(self.tr("Exported {0} and {1}").format(written[0].name, written[1].name), 5000)
+        return written
+
+    def _update_scoring_enabled(self) -> None:
+        on = self.auto_score and (self.score_dock.isVisible() or self.feed.settings.heatmap)
+        self.live_score.set_enabled(on)
+
+    def _score_result(self, res) -> None:
+        self.score_panel.show_result(res)
+        if res.screen is not None:
+            self.feed_panel.set_screen(res.screen)
 
     def toggle_safe_area(self, on: bool) -> None:
         self.canvas.show_safe_area = bool(on)

@@ -1,0 +1,94 @@
+"""The command line end to end, in-process (real Qt offscreen, real fonts, real images)."""
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from xhscover import __version__
+from xhscover.cli import main
+
+
+def run(capsys, *args):
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["--version"])
+    assert exc.value.code == 0
+    assert __version__ in capsys.readouterr().out
+
+
+def test_layouts_and_fonts(capsys):
+    code, out, _ = run(capsys, "layouts")
+    assert code == 0 and "big-title-red" in out and len(out.splitlines()) >= 16
+    code, out, _ = run(capsys, "fonts")
+    assert code == 0 and "smiley-sans" in out and "noto-color-emoji" in out
+
+
+def test_render_layout_with_text_and_image(capsys, tmp_path):
+    photo = tmp_path / "p.png"
+    Image.new("RGB", (300, 200), (0, 200, 0)).save(photo)
+    out_png = tmp_path / "cover.png"
+    code, out, err = run(capsys, "render", "photo-title-band", "-o", str(out_png), "--set", "title=周末去哪儿",
+                         "--set", f"photo={photo}", "--ratio", "4:3")
+    assert code == 0, err
+    img = np.asarray(Image.open(out_png).convert("RGB"))
+    assert img.shape == (1080, 1440, 3)
+    greenish = (img[:, :, 1] > 150) & (img[:, :, 0] < 80) & (img[:, :, 2] < 80)
+    assert greenish.mean() > 0.2  # the photo really went into the slot
+    code, _, _ = run(capsys, "render", "big-title-red", "-o", str(tmp_path / "x2.jpg"), "--scale", "0.5")
+    assert code == 0 and Image.open(tmp_path / "x2.jpg").size == (540, 720)
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["render", "no-such-layout", "-o", "x.png"], "no layout"),
+        (["render", "big-title-red", "-o", "x.png", "--set", "nope=1"], "no slot"),
+        (["render", "big-title-red", "-o", "x.gif"], "output must end"),
+        (["render", "missing.xhscover", "-o", "x.png"], "no such file"),
+        (["render", "big-title-red", "-o", "x.png", "--set", "title"], "SLOT=TEXT"),
+    ],
+)
+def test_errors_are_one_line(capsys, tmp_path, monkeypatch, args, message):
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert message in err and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+
+
+def test_render_project_variants(capsys, tmp_path):
+    from xhscover.model.layouts import build_cover, get_layout
+    from xhscover.model.project import Project, save_project
+
+    project = Project()
+    a = build_cover(get_layout("big-title-red"))
+    b = build_cover(get_layout("quote-card"))
+    b.id = b.name = "B"
+    project.covers = [a, b]
+    save_project(project, tmp_path / "p.xhscover")
+    code, out, err = run(capsys, "render", str(tmp_path / "p.xhscover"), "-o", str(tmp_path / "v.png"),
+                         "--all-variants", "--scale", "0.25")
+    assert code == 0, err
+    assert (tmp_path / "v-A.png").is_file() and (tmp_path / "v-B.png").is_file()
+
+
+def test_saliency_writes_16bit_maps_with_input_size_and_stem(capsys, tmp_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    img = np.full((90, 120, 3), 128, np.uint8)
+    img[30:60, 40:80] = (255, 0, 0)
+    Image.fromarray(img).save(src / "cover-one.jpg")
+    (src / "broken.png").write_bytes(b"not an image")
+    code, out, err = run(capsys, "saliency", str(src / "cover-one.jpg"), str(src / "broken.png"),
+                         "--out-dir", str(tmp_path / "maps"))
+    assert code == 2 and "broken.png" in err  # the bad file is reported, the good one still written
+    smap = Image.open(tmp_path / "maps" / "cover-one.png")
+    assert smap.size == (120, 90) and smap.mode.startswith("I")
+    arr = np.asarray(smap)
+    assert arr.max() == 65535
+    code, _, err = run(capsys, "saliency", str(src / "cover-one.jpg"), "--out-dir", str(tmp_path), "--model", "x")
+    assert code == 2 and "unknown model" in err

@@ -1,0 +1,419 @@
+"""Attention scoring for the editor: requests as plain data, one worker thread, stale results dropped.
+
+The position-fair score renders and scores dozens of feed screens (about 1 s), and the first
+request also analyses every competitor cover (text and face detection, several seconds), so it
+runs in a QThreadPool with ONE thread: the ShelfScorer caches are then only ever touched by that
+thread. Every request carries a generation number; a request that is no longer the newest when
+it starts (or between its stages) is skipped, and results of old generations are ignored.
+
+Every number in a finding comes from the attention engine (`xhscover.attention`,
+`xhscover.score`); the thresholds are the engine's own constants.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from xhscover.attention import diagnostics as D
+from xhscover.feed.cards import Card
+from xhscover.feed.images import source_rgb
+from xhscover.feed.spec import FeedSpec
+
+SCORE_DEBOUNCE_MS = 100
+PLACEMENTS = 12
+TITLE_MIN_FRACTION = 1 / 15
+"""XHS.md: cover text smaller than ~1/15 of the cover width is hard to read at feed size."""
+
+
+@dataclass
+class Finding:
+    key: str  # share, fair, verdict, legibility, contrast, clutter, colourfulness, distinct, faces
+    level: str  # "good" | "warn" | "info"
+    en: str
+    zh: str
+    value: float | None = None
+
+    def text(self, lang: str) -> str:
+        return self.zh if lang.startswith("zh") else self.en
+
+
+@dataclass
+class ScoreRequest:
+    generation: int
+    spec: FeedSpec  # the first screen exactly as the feed dock shows it (full_scroll False)
+    current: str  # card id of the current cover among spec.mine
+    covers: dict[str, Any]  # card id -> (Cover copy, ImageStore) for exact text boxes
+    all_cards: list[Card]  # every variant's card (for the A/B verdict)
+    placements: int = PLACEMENTS
+    seed: int = 0
+    fair: bool = True
+
+
+@dataclass
+class ScoreResult:
+    generation: int
+    stage: str  # "screen" (quick) or "full"
+    current: str
+    screen: Any = None  # score.shares.Screen of the displayed first screen
+    share: float | None = None
+    rank: int = 0
+    visible_cards: int = 0
+    fair: dict[str, Any] = field(default_factory=dict)  # card id -> score.fair.FairScore
+    findings: list[Finding] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    error: str = ""
+
+
+class ScoreEngine:
+    """The scorer state that survives between requests (competitor analysis is the slow part)."""
+
+    def __init__(self) -> None:
+        self._scorers: dict[tuple, Any] = {}
+        self.lock = threading.Lock()
+
+    def scorer(self, spec: FeedSpec):
+        from xhscover.score.shares import ShelfScorer
+
+        key = (tuple(id(c.image) for c in spec.competitors), tuple(c.title for c in spec.competitors),
+               spec.device, spec.theme, spec.page, spec.query, spec.channel)
+        sc = self._scorers.get(key)
+        if sc is None:
+            old = next(iter(self._scorers.values()), None)
+            sc = ShelfScorer(spec.competitors, device=spec.device, theme=spec.theme, page=spec.page,
+                             query=spec.query, channel=spec.channel)
+            if old is not None:  # competitor facts do not depend on device/theme: keep them
+                sc._facts.update(old._facts)
+            self._scorers = {key: sc}
+        return sc
+
+    def run(self, req: ScoreRequest, emit: Callable[[ScoreResult], None], stale: Callable[[], bool]) -> None:
+        with self.lock:
+            if stale():
+                return
+            try:
+                self._run(req, emit, stale)
+            except Exception as exc:  # a failed score must never take the editor down
+                emit(ScoreResult(req.generation, "full", req.current, error=f"{type(exc).__name__}: {exc}"))
+
+    def _run(self, req: ScoreRequest, emit, stale) -> None:
+        from xhscover.score.covers import facts_from_cover
+
+        for card in [*req.spec.mine, *req.all_cards]:
+            if "facts" not in card.extra and card.id in req.covers:
+                cover, store = req.covers[card.id]
+                card.extra["facts"] = facts_from_cover(cover, store, id=card.id, rgb=source_rgb(card.image))
+        scorer = self.scorer(req.spec)
+        screen = scorer.score_spec(req.spec)
+        result = ScoreResult(req.generation, "screen", req.current, screen=screen)
+        visible = [c for c in screen.cards if c.visible > 0]
+        result.visible_cards = len(visible)
+        mine = next((c for c in screen.cards if c.id == req.current), None)
+        if mine is not None:
+            result.share, result.rank = mine.cover_share, mine.rank
+        current_card = next((c for c in req.all_cards if c.id == req.current), None)
+        result.findings = screen_findings(result) + cover_findings(current_card, scorer, screen)
+        emit(result)
+        if not req.fair or stale():
+            return
+        from xhscover.score.fair import fair_scores
+
+        fair = fair_scores(scorer, req.all_cards, placements=req.placements, seed=req.seed)
+        if stale():
+            return
+        full = ScoreResult(req.generation, "full", req.current, screen=screen, share=result.share,
+                           rank=result.rank, visible_cards=result.visible_cards, fair=fair)
+        full.findings = (screen_findings(full) + fair_findings(fair, req.current, req.all_cards)
+                         + cover_findings(current_card, scorer, screen))
+        emit(full)
+
+
+def build_request(feed: Any, generation: int, *, placements: int = PLACEMENTS, fair: bool = True) -> ScoreRequest:
+    """A self-contained request from a FeedController (main thread): the first screen exactly as
+    the dock shows it, every variant's card with its pixels as arrays and a copy of its cover."""
+    import copy
+    import dataclasses
+
+    doc = feed.doc
+    spec = feed.spec(full_scroll=False)
+    cards: dict[str, Card] = {}
+    covers: dict[str, Any] = {}
+    for cover in doc.project.covers:
+        card = feed.my_card(cover.id)
+        cards[card.id] = dataclasses.replace(card, image=source_rgb(card.image),
+                                             extra={"name": cover.name or cover.id, "cover_id": cover.id})
+        covers[card.id] = (copy.deepcopy(cover), doc.store)
+    spec.mine = [cards.get(c.id, c) for c in spec.mine]
+    current = feed.my_card(doc.cover_id).id
+    seed = int(feed.settings.seed) if feed.settings.placement == "random" else 0
+    return ScoreRequest(generation=generation, spec=spec, current=current, covers=covers,
+                        all_cards=list(cards.values()), placements=placements, seed=seed, fair=fair)
+
+
+def _pct(v: float) -> str:
+    return f"{100 * v:.1f}%"
+
+
+def screen_findings(r: ScoreResult) -> list[Finding]:
+    if r.share is None:
+        return [Finding("share", "info", "Your cover is not on the first screen of this feed.",
+                        "你的封面不在这个信息流的首屏。")]
+    level = "good" if r.rank == 1 else ("warn" if r.visible_cards and r.rank > r.visible_cards / 2 else "info")
+    return [Finding("share", level,
+                    f"Attention share on this screen: {_pct(r.share)} (rank {r.rank} of {r.visible_cards} covers).",
+                    f"本屏注意力份额：{_pct(r.share)}（{r.visible_cards} 个封面中排第 {r.rank}）。", r.share)]
+
+
+def fair_findings(fair: dict[str, Any], current: str, cards: list[Card]) -> list[Finding]:
+    out: list[Finding] = []
+    fs = fair.get(current)
+    if fs is not None and fs.n:
+        ratio = fs.fair_ratio
+        level = "good" if ratio >= 1.2 else ("warn" if ratio < 0.9 else "info")
+        out.append(Finding("fair", level,
+                           f"Fair ratio {ratio:.2f}x over {fs.n} placements: share {_pct(fs.share_mean)} ± "
+                           f"{_pct(fs.share_std)} vs {_pct(fs.competitor_share_mean)} for an average "
+                           f"competitor at the same slots.",
+                           f"位置公平得分 {ratio:.2f} 倍（{fs.n} 次摆放）：份额 {_pct(fs.share_mean)} ± "
+                           f"{_pct(fs.share_std)}，同位置平均竞品 {_pct(fs.competitor_share_mean)}。", ratio))
+    verdict = ab_verdict(fair, {c.id: c.extra.get("name", c.id) for c in cards})
+    if verdict is not None:
+        out.append(verdict)
+    return out
+
+
+def ab_verdict(fair: dict[str, Any], names: dict[str, str]) -> Finding | None:
+    """Best variant vs the runner-up by mean share over the same seeded placements; a win needs
+    the difference to exceed twice its standard error (paired by placement seed)."""
+    scored = [f for f in fair.values() if f.n]
+    if len(scored) < 2:
+        return None
+    scored.sort(key=lambda f: -f.share_mean)
+    a, b = scored[0], scored[1]
+    sa = {p.seed: p.share for p in a.placements}
+    diffs = np.array([sa[p.seed] - p.share for p in b.placements if p.seed in sa], dtype=np.float64)
+    if diffs.size < 2:
+        return None
+    mean, sem = float(diffs.mean()), float(diffs.std(ddof=1) / np.sqrt(diffs.size))
+    na, nb = names.get(a.id, a.id), names.get(b.id, b.id)
+    if mean > 2 * sem:
+        return Finding("verdict", "good",
+                       f"A/B: {na} beats {nb} by {_pct(mean)} share (± {_pct(sem)}, {diffs.size} paired placements).",
+                       f"A/B：{na} 胜过 {nb}，份额高 {_pct(mean)}（± {_pct(sem)}，{diffs.size} 次配对摆放）。", mean)
+    return Finding("verdict", "info",
+                   f"A/B: {na} and {nb} are too close to call ({_pct(mean)} ± {_pct(sem)}).",
+                   f"A/B：{na} 与 {nb} 差距不明显（{_pct(mean)} ± {_pct(sem)}）。", mean)
+
+
+def cover_findings(card: Card | None, scorer: Any, screen: Any) -> list[Finding]:
+    """Legibility, contrast, clutter, colourfulness, distinctness and faces of one cover."""
+    if card is None:
+        return []
+    facts = scorer.facts(card)
+    rgb = facts.rgb
+    out: list[Finding] = []
+    if facts.glyph_height:
+        g = facts.glyph_height
+        ok = g >= TITLE_MIN_FRACTION
+        out.append(Finding("legibility", "good" if ok else "warn",
+                           f"Title glyphs are 1/{1 / g:.0f} of the cover width"
+                           + (" — readable in the feed." if ok else " — smaller than 1/15, hard to read in the feed."),
+                           f"标题字高为封面宽度的 1/{1 / g:.0f}" + ("，信息流中清晰可读。" if ok else "，小于 1/15，在信息流里难以看清。"),
+                           g))
+    else:
+        out.append(Finding("legibility", "info", "No title text found on the cover.", "封面上没有找到标题文字。"))
+    boxes = facts.px_boxes(facts.title_boxes)
+    if boxes:
+        c = min(D.text_contrast(rgb, b) for b in boxes)
+        ok = c >= D.WCAG_AA_LARGE
+        out.append(Finding("contrast", "good" if ok else "warn",
+                           f"Title contrast {c:.1f}:1" + (" (meets WCAG large text 3:1)." if ok else " — below 3:1, the title blends in."),
+                           f"标题对比度 {c:.1f}:1" + ("（达到 WCAG 大字 3:1）。" if ok else "，低于 3:1，标题不够醒目。"), c))
+    e = D.edge_density(rgb)
+    if e > D.CLUTTER_BUSY:
+        out.append(Finding("clutter", "warn", f"Busy: edge density {e:.2f} (above {D.CLUTTER_BUSY}).",
+                           f"画面偏杂乱：边缘密度 {e:.2f}（高于 {D.CLUTTER_BUSY}）。", e))
+    elif e < D.CLUTTER_PLAIN:
+        out.append(Finding("clutter", "info", f"Very plain: edge density {e:.3f}.", f"画面很简洁：边缘密度 {e:.3f}。", e))
+    else:
+        out.append(Finding("clutter", "good", f"Clutter is moderate: edge density {e:.2f}.",
+                           f"杂乱度适中：边缘密度 {e:.2f}。", e))
+    m = D.colourfulness(rgb)
+    label = D.colourfulness_label(m)
+    zh_labels = {"not colourful": "不鲜艳", "slightly colourful": "略有色彩", "moderately colourful": "色彩适中",
+                 "quite colourful": "色彩较丰富", "highly colourful": "色彩很丰富", "extremely colourful": "色彩极其浓烈"}
+    out.append(Finding("colourfulness", "warn" if m < D.COLOURFUL_LEVELS[0][0] else "info",
+                       f"Colourfulness {m:.0f} ({label}).", f"色彩度 {m:.0f}（{zh_labels.get(label, label)}）。", m))
+    neighbours = [c for c in scorer.competitors if _on_screen(screen, c.id)] or list(scorer.competitors)[:6]
+    if neighbours:
+        dists = [(D.colour_distance(rgb, scorer.facts(n).rgb), D.layout_distance(rgb, scorer.facts(n).rgb), n)
+                 for n in neighbours]
+        cd, _ld, nc = min(dists, key=lambda t: t[0])
+        ld = min(t[1] for t in dists)
+        similar = cd < D.COLOUR_SIMILAR or ld < D.LAYOUT_SIMILAR
+        out.append(Finding("distinct", "warn" if similar else "good",
+                           (f"Looks like a neighbour: colour distance {cd:.2f}, layout distance {ld:.2f}."
+                            if similar else f"Stands apart from its neighbours: colour distance {cd:.2f}, "
+                            f"layout distance {ld:.2f}."),
+                           (f"和邻近封面太像：颜色距离 {cd:.2f}，构图距离 {ld:.2f}。" if similar
+                            else f"与邻近封面区分明显：颜色距离 {cd:.2f}，构图距离 {ld:.2f}。"), cd))
+    n = len(facts.faces)
+    out.append(Finding("faces", "good" if n else "info",
+                       f"{n} face(s) detected." + (" Faces draw the eye." if n else ""),
+                       f"检测到 {n} 张人脸。" + ("人脸很吸引目光。" if n else "")))
+    return out
+
+
+def _on_screen(screen: Any, card_id: str) -> bool:
+    if screen is None:
+        return False
+    return any(c.visible > 0 and (c.id == card_id or c.id.startswith(card_id + "#")) for c in screen.cards)
+
+
+class _Emitter(QObject):
+    result = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, engine: ScoreEngine, req: ScoreRequest, emitter: _Emitter, stale: Callable[[], bool]) -> None:
+        super().__init__()
+        self.engine, self.req, self.emitter, self.stale = engine, req, emitter, stale
+
+    def run(self) -> None:
+        self.engine.run(self.req, self.emitter.result.emit, self.stale)
+
+
+class ScoreWorker(QObject):
+    """Submits requests to a one-thread pool; emits only results of the newest generation."""
+
+    result = Signal(object)  # ScoreResult
+    busy_changed = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.engine = ScoreEngine()
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.generation = 0
+        self._emitter = _Emitter()
+        self._emitter.result.connect(self._deliver)
+        self.dropped = 0
+        self.latest: ScoreResult | None = None
+
+    def next_generation(self) -> int:
+        self.generation += 1
+        return self.generation
+
+    def submit(self, req: ScoreRequest) -> None:
+        self.generation = max(self.generation, req.generation)
+        gen = req.generation
+        self.busy_changed.emit(True)
+        self.pool.start(_Job(self.engine, req, self._emitter, lambda: gen != self.generation))
+
+    def _deliver(self, res: ScoreResult) -> None:
+        if res.generation != self.generation:
+            self.dropped += 1
+            return
+        self.latest = res
+        if res.stage == "full" or res.error:
+            self.busy_changed.emit(False)
+        self.result.emit(res)
+
+    def wait(self, ms: int = 30000) -> bool:
+        return self.pool.waitForDone(ms)
+
+
+def heat_overlay_rgb(rgb: np.ndarray, smap: np.ndarray) -> np.ndarray:
+    """The score package's heatmap style when it exists, else the attention engine's."""
+    try:
+        from xhscover.score.heatmap import overlay_heatmap
+    except ImportError:
+        from xhscover.attention.heatmap import overlay_heatmap as _plain
+
+        return _plain(rgb, smap, 0.5)
+    return overlay_heatmap(rgb, smap)
+
+
+def cover_heatmap(image: Any, cover: Any) -> Any:
+    """The cover picture (QImage at any scale) with its attention map painted over it.
+
+    The cover's own text layers are given to the model as exact boxes (no OCR needed); faces
+    are detected when the detector model is installed."""
+    from xhscover.attention.saliency import saliency_map
+    from xhscover.errors import ModelMissingError
+    from xhscover.feed.images import qimage_to_rgb, rgb_to_qimage
+    from xhscover.render.text import text_boxes
+
+    rgb = qimage_to_rgb(image)
+    s = rgb.shape[1] / max(1, cover.width)
+    boxes = [[b[0] * s, b[1] * s, b[2] * s, b[3] * s] for _lid, b, _l in text_boxes(cover)]
+    try:
+        smap = saliency_map(rgb, text_boxes=boxes, detect_text=False, detect_faces=True)
+    except ModelMissingError:
+        smap = saliency_map(rgb, text_boxes=boxes, detect_text=False, detect_faces=False)
+    return rgb_to_qimage(heat_overlay_rgb(rgb, smap))
+
+
+def feed_heatmap(feed_image: Any, screen: Any) -> Any:
+    """The first screen of a rendered feed (device pixels) with a scored Screen's map over it;
+    returns a QImage of the first-screen size."""
+    from xhscover.feed.images import qimage_to_rgb, rgb_to_qimage
+
+    h = round(screen.smap.shape[0] / max(1e-9, screen.scale))
+    w = round(screen.smap.shape[1] / max(1e-9, screen.scale))
+    part = feed_image.copy(0, 0, min(w, feed_image.width()), min(h, feed_image.height()))
+    return rgb_to_qimage(heat_overlay_rgb(qimage_to_rgb(part), screen.smap))
+
+
+class LiveScore(QObject):
+    """Re-scores the current cover SCORE_DEBOUNCE_MS after the last edit or feed change, while
+    enabled (the score panel or a heatmap is showing); results come from `worker.result`."""
+
+    def __init__(self, feed: Any, delay_ms: int = SCORE_DEBOUNCE_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        from xhscover.editing.feedstate import Debouncer
+
+        self.feed = feed
+        self.worker = ScoreWorker(self)
+        self.debounce = Debouncer(delay_ms, self)
+        self.debounce.fired.connect(self.submit_now)
+        self.enabled = True
+        self.placements = PLACEMENTS
+        self.requests = 0
+        self._doc = None
+        feed.settings_changed.connect(self.poke)
+        feed.competitors_changed.connect(self.poke)
+
+    def set_document(self, doc: Any) -> None:
+        if self._doc is not None:
+            for sig in (self._doc.changed, self._doc.structure_changed, self._doc.current_cover_changed):
+                try:
+                    sig.disconnect(self.poke)
+                except (RuntimeError, TypeError):
+                    pass
+        self._doc = doc
+        if doc is not None:
+            for sig in (doc.changed, doc.structure_changed, doc.current_cover_changed):
+                sig.connect(self.poke)
+            self.poke()
+
+    def set_enabled(self, on: bool) -> None:
+        was, self.enabled = self.enabled, bool(on)
+        if on and not was:
+            self.poke()
+
+    def poke(self, *_args: Any) -> None:
+        if self.enabled and self.feed.doc is not None:
+            self.debounce.poke()
+
+    def submit_now(self) -> None:
+        self.debounce.timer.stop()
+        if not self.enabled or self.feed.doc is None:
+            return
+        self.requests += 1
+        self.worker.submit(build_request(self.feed, self.worker.next_generation(), placements=self.placements))

@@ -1,0 +1,502 @@
+"""Per-cover diagnostics with plain-language findings (中文 + English) and the thresholds they use.
+
+Each finding says what was measured, the number, the threshold and a verdict:
+
+- title size at feed size: the title's glyph height in phone pt when the cover is shown at its
+  real card width (glyph px x card width pt / cover width px). XHS.md: a 1080 px cover is about
+  180 pt wide in the feed and text smaller than about 1/15 of the cover width is hard to read
+  there, so the threshold is 180 / 15 = 12 pt.
+- title contrast: WCAG 2 contrast ratio between the title's text colour and its local background
+  (>= 4.5 good, >= 3 the large-text minimum, below 3 it blends in).
+- OCR at feed size: the cover shrunk to the card's width at 2 px per pt (what a reader resolves
+  at arm's length), then read by the OCR model; the title counts as readable when >= 70% of its
+  characters come back in order.
+- attention focus: where the model's attention lands inside the cover (title, face, main object)
+  or "lost in clutter" when no region holds a clear share.
+- clutter (edge density), colourfulness (Hasler & Süsstrunk bands), distinctiveness against the
+  shelf (colour and layout distance vs the median competitor pair), faces.
+
+The user's covers from a project use their exact title layer; image-only covers use OCR boxes.
+"""
+
+from __future__ import annotations
+
+import difflib
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+from xhscover.attention import detectors
+from xhscover.attention import diagnostics as D
+from xhscover.attention.saliency import saliency_map
+from xhscover.errors import ModelMissingError
+from xhscover.score.covers import CoverFacts
+
+LEGIBLE_MIN_PT = 12.0
+"""Title glyph height (pt, at feed size) below which it is hard to read: 180 pt card / 15 (XHS.md)."""
+LEGIBLE_GOOD_PT = 18.0
+"""At or above this the title reads at a glance while scrolling."""
+OCR_PX_PER_PT = 2.0
+"""The OCR check sees the cover at the card's width in pt x 2 px (about 380 px on a 393 pt phone)."""
+OCR_REFERENCE_WIDTH = 736
+"""When the feed-size reading fails, the cover is read again at 736 px wide (the OCR pipeline's
+own working size) to tell "too small" from "lettering the model cannot read at all"."""
+OCR_MATCH_MIN = 0.7
+"""Share of the title's characters the OCR model must return (in order) to call it readable."""
+FOCUS_MIN_SHARE = 0.25
+"""A region "holds" attention when it has at least 25% of the cover's attention ..."""
+FOCUS_MIN_DENSITY = 1.5
+"""... and at least 1.5x what its area alone would give it (share / area fraction)."""
+OBJECT_LEVEL = 0.5
+"""The main object is the largest blob of the bottom-up ("conspicuity") map above 50% of its
+peak, outside the text and the faces."""
+DISTINCT_HIGH = 1.1
+DISTINCT_LOW = 0.9
+"""Distinctiveness ratio (median distance to the competitors / median distance between two
+competitors, colour and layout averaged): >= 1.1 stands out, <= 0.9 blends in."""
+
+STATUS = ("pass", "warn", "fail", "info")
+
+
+@dataclass
+class Finding:
+    key: str
+    status: str
+    """pass | warn | fail | info"""
+    value: float | None
+    unit: str
+    threshold: str
+    """The rule applied, in words and numbers (English)."""
+    en: str
+    zh: str
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        value = None if self.value is None or not np.isfinite(self.value) else round(float(self.value), 4)
+        return {"key": self.key, "status": self.status, "value": value, "unit": self.unit,
+                "threshold": self.threshold, "en": self.en, "zh": self.zh, **({"extra": self.extra} if self.extra else {})}
+
+
+@dataclass
+class Diagnosis:
+    id: str
+    mine: bool
+    findings: list[Finding]
+    smap: np.ndarray
+    """The cover's own attention map (at the working size, long side `WORK_LONG_SIDE`)."""
+    regions: dict[str, list[tuple[int, int, int, int]]]
+    """Region name -> pixel boxes in the map's pixels (title, face, object), for drawing."""
+    shares: dict[str, float]
+    """Region name -> share of the cover's attention."""
+    text_source: str
+
+    def finding(self, key: str) -> Finding:
+        for f in self.findings:
+            if f.key == key:
+                return f
+        raise KeyError(key)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"id": self.id, "mine": self.mine, "text_source": self.text_source,
+                "region_shares": {k: round(v, 4) for k, v in self.shares.items()},
+                "regions": {k: [list(map(int, b)) for b in v] for k, v in self.regions.items()},
+                "findings": [f.to_dict() for f in self.findings]}
+
+
+# ---------------------------------------------------------------- shelf statistics
+
+THUMB_LONG_SIDE = 256
+WORK_LONG_SIDE = 720
+"""Attention focus, clutter and colourfulness are measured on the cover at 720 px long side (edge
+density works at 512 px anyway; the statistics barely move and it is 4x cheaper than 1440)."""
+
+
+def _shrink(rgb: np.ndarray, long_side: int) -> np.ndarray:
+    h, w = rgb.shape[:2]
+    s = long_side / max(h, w)
+    if s >= 1:
+        return rgb
+    return cv2.resize(rgb, (max(1, round(w * s)), max(1, round(h * s))), interpolation=cv2.INTER_AREA)
+
+
+def _thumb(rgb: np.ndarray) -> np.ndarray:
+    return _shrink(rgb, THUMB_LONG_SIDE)
+
+
+@dataclass
+class Look:
+    """A cover's colour histogram and layout thumbnails, for the distances of `diagnostics`."""
+
+    hist: np.ndarray
+    lum: np.ndarray
+    edges: np.ndarray
+
+    @classmethod
+    def of(cls, rgb: np.ndarray) -> Look:
+        t = _thumb(rgb)
+        lum, edges = D.layout_thumbnails(t)
+        return cls(D.colour_histogram(t), lum, edges)
+
+    def colour_distance(self, other: Look) -> float:
+        """Same formula as `diagnostics.colour_distance` (Hellinger), on precomputed histograms."""
+        return float(np.sqrt(max(0.0, 1.0 - float(np.sum(np.sqrt(self.hist * other.hist))))))
+
+    def layout_distance(self, other: Look) -> float:
+        """Same formula as `diagnostics.layout_distance`, on precomputed thumbnails."""
+        return float(0.5 * (np.abs(self.lum - other.lum).mean() + np.abs(self.edges - other.edges).mean()))
+
+
+@dataclass
+class ShelfStats:
+    """Competitor looks and the median colour/layout distance between two competitors."""
+
+    ids: list[str]
+    looks: list[Look]
+    colour_median: float
+    layout_median: float
+
+    @classmethod
+    def build(cls, competitors: Sequence[CoverFacts]) -> ShelfStats:
+        looks = [Look.of(f.rgb) for f in competitors]
+        cd, ld = [], []
+        for i in range(len(looks)):
+            for j in range(i + 1, len(looks)):
+                cd.append(looks[i].colour_distance(looks[j]))
+                ld.append(looks[i].layout_distance(looks[j]))
+        return cls([f.id for f in competitors], looks, float(np.median(cd)) if cd else 0.0,
+                   float(np.median(ld)) if ld else 0.0)
+
+
+# ---------------------------------------------------------------- findings
+
+def _norm_text(text: str) -> str:
+    out = []
+    for ch in unicodedata.normalize("NFKC", text):
+        cat = unicodedata.category(ch)
+        if cat[0] in ("L", "N"):
+            out.append(ch.lower())
+    return "".join(out)
+
+
+def text_match(expected: str, found: str) -> float:
+    """Share of `expected`'s letters/digits (CJK included) found in order in `found` (0-1)."""
+    a, b = _norm_text(expected), _norm_text(found)
+    if not a:
+        return 0.0
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(block.size for block in matcher.get_matching_blocks()) / len(a)
+
+
+def legibility_finding(facts: CoverFacts, card_width_pt: float) -> Finding:
+    thr = (f"glyph height >= {LEGIBLE_MIN_PT:g} pt at feed size (1/15 of a ~180 pt card, XHS.md); "
+           f">= {LEGIBLE_GOOD_PT:g} pt reads at a glance")
+    if facts.glyph_height is None:
+        return Finding("title_size", "info", None, "pt", thr, "No title text found on the cover.",
+                       "封面上没有找到标题文字。")
+    pt = facts.glyph_height * card_width_pt
+    how = "exact (title layer)" if facts.text_source == "layers" else "estimated from OCR boxes"
+    extra = {"card_width_pt": round(card_width_pt, 2), "glyph_fraction_of_width": round(facts.glyph_height, 4),
+             "measured": how}
+    if pt < LEGIBLE_MIN_PT:
+        return Finding("title_size", "fail", pt, "pt", thr,
+                       f"Title glyphs are {pt:.1f} pt tall in the feed (card {card_width_pt:.0f} pt wide): below "
+                       f"{LEGIBLE_MIN_PT:g} pt, hard to read while scrolling. Make the title bigger or shorter.",
+                       f"标题在信息流里字高只有 {pt:.1f} pt（卡片宽 {card_width_pt:.0f} pt），低于 {LEGIBLE_MIN_PT:g} pt，"
+                       f"划动时很难看清。把标题放大或缩短。", extra)
+    if pt < LEGIBLE_GOOD_PT:
+        return Finding("title_size", "pass", pt, "pt", thr,
+                       f"Title glyphs are {pt:.1f} pt tall in the feed: readable, though not yet at-a-glance "
+                       f"(>= {LEGIBLE_GOOD_PT:g} pt).",
+                       f"标题在信息流里字高 {pt:.1f} pt：能看清，但还不够一眼抓住（建议 ≥ {LEGIBLE_GOOD_PT:g} pt）。", extra)
+    return Finding("title_size", "pass", pt, "pt", thr,
+                   f"Title glyphs are {pt:.1f} pt tall in the feed: big enough to read at a glance.",
+                   f"标题在信息流里字高 {pt:.1f} pt，足够大，一眼就能读到。", extra)
+
+
+def _main_title_box(facts: CoverFacts) -> tuple[int, int, int, int] | None:
+    boxes = facts.px_boxes(facts.title_boxes)
+    return max(boxes, key=lambda b: b[2] * b[3]) if boxes else None
+
+
+def contrast_finding(facts: CoverFacts) -> Finding:
+    thr = (f"WCAG 2 contrast ratio text/background >= {D.WCAG_AA_TEXT:g} good, >= {D.WCAG_AA_LARGE:g} "
+           f"large-text minimum, < {D.WCAG_AA_LARGE:g} blends in")
+    box = _main_title_box(facts)
+    if box is None:
+        return Finding("title_contrast", "info", None, ":1", thr, "No title to measure contrast on.",
+                       "没有标题，无法测对比度。")
+    text, bg = D.text_colours(facts.rgb, box)
+    ratio = D.contrast_ratio(text, bg)
+    extra = {"text_rgb": list(text), "background_rgb": list(bg), "box": list(box)}
+    if ratio >= D.WCAG_AA_TEXT:
+        return Finding("title_contrast", "pass", ratio, ":1", thr,
+                       f"Title contrast {ratio:.1f}:1 against its background: clear (>= {D.WCAG_AA_TEXT:g}:1).",
+                       f"标题与背景对比度 {ratio:.1f}:1，清晰（≥ {D.WCAG_AA_TEXT:g}:1）。", extra)
+    if ratio >= D.WCAG_AA_LARGE:
+        return Finding("title_contrast", "warn", ratio, ":1", thr,
+                       f"Title contrast {ratio:.1f}:1: enough for big type only (>= {D.WCAG_AA_LARGE:g}:1, "
+                       f"< {D.WCAG_AA_TEXT:g}:1). A stroke, shadow or darker backing would help.",
+                       f"标题对比度 {ratio:.1f}:1，只够大字号使用（≥ {D.WCAG_AA_LARGE:g}:1，< {D.WCAG_AA_TEXT:g}:1）。"
+                       f"加描边、阴影或底色会更清楚。", extra)
+    return Finding("title_contrast", "fail", ratio, ":1", thr,
+                   f"Title contrast {ratio:.1f}:1: the title blends into its background (< {D.WCAG_AA_LARGE:g}:1).",
+                   f"标题对比度只有 {ratio:.1f}:1，和背景混在一起（< {D.WCAG_AA_LARGE:g}:1）。", extra)
+
+
+def _read(rgb: np.ndarray) -> list[tuple[tuple[int, int, int, int], str, float]]:
+    return detectors.read_text(rgb)
+
+
+def _overlapping_text(lines, boxes) -> str:
+    out = []
+    for (x, y, w, h), text, _conf in lines:
+        for bx, by, bw, bh in boxes:
+            if x < bx + bw and x + w > bx and y < by + bh and y + h > by:
+                out.append(text)
+                break
+    return "".join(out)
+
+
+def ocr_finding(facts: CoverFacts, card_width_pt: float) -> Finding:
+    """Can the OCR model still read the title from the cover shrunk to feed size?"""
+    width = max(16, round(card_width_pt * OCR_PX_PER_PT))
+    thr = (f"OCR of the cover at {width} px wide (card {card_width_pt:.0f} pt x {OCR_PX_PER_PT:g}) returns "
+           f">= {round(100 * OCR_MATCH_MIN)}% of the title's characters")
+    boxes = facts.px_boxes(facts.title_boxes)
+    if not boxes:
+        return Finding("title_ocr", "info", None, "", thr, "No title to read.", "没有标题可识别。")
+    try:
+        expected = facts.title_text
+        if not _norm_text(expected):  # image-only cover: what OCR reads at full size is the reference
+            ref = _shrink(facts.rgb, round(OCR_REFERENCE_WIDTH * max(facts.size) / facts.size[0]))
+            scale = ref.shape[1] / facts.size[0]
+            expected = _overlapping_text(_read(ref), [tuple(round(v * scale) for v in b) for b in boxes])
+            if not _norm_text(expected):
+                return Finding("title_ocr", "info", None, "", thr,
+                               "OCR cannot read the title even at full size (decorative lettering?); check skipped.",
+                               "原图上 OCR 也读不出标题（可能是装饰字体），跳过此项。")
+        h, w = facts.rgb.shape[:2]
+        small = cv2.resize(facts.rgb, (width, max(1, round(h * width / w))), interpolation=cv2.INTER_AREA)
+        found = "".join(t for _b, t, _c in _read(small))
+    except ModelMissingError as exc:
+        return Finding("title_ocr", "info", None, "", thr, f"OCR check skipped: {exc}", f"未做 OCR 检查：{exc}")
+    match = text_match(expected, found)
+    extra = {"expected": expected, "read": found, "width_px": width}
+    if match >= OCR_MATCH_MIN:
+        return Finding("title_ocr", "pass", match, "", thr,
+                       f"At feed size the OCR model still reads {round(100 * match)}% of the title.",
+                       f"缩到信息流尺寸后，OCR 仍能读出标题的 {round(100 * match)}%。", extra)
+    if facts.title_text:
+        ref = _shrink(facts.rgb, round(OCR_REFERENCE_WIDTH * max(facts.size) / facts.size[0]))
+        full = text_match(expected, "".join(t for _b, t, _c in _read(ref)))
+        extra["full_size_match"] = round(full, 3)
+        if full < OCR_MATCH_MIN:
+            return Finding("title_ocr", "info", match, "", thr,
+                           f"OCR reads only {round(100 * full)}% of the title even at full size (decorative "
+                           f"lettering?), so the feed-size check ({round(100 * match)}%) is not conclusive.",
+                           f"原图上 OCR 也只读出标题的 {round(100 * full)}%（可能是装饰字体），"
+                           f"信息流尺寸的结果（{round(100 * match)}%）不作定论。", extra)
+    return Finding("title_ocr", "fail", match, "", thr,
+                   f"At feed size the OCR model reads only {round(100 * match)}% of the title: a reader will "
+                   f"struggle too. Bigger, bolder or higher-contrast type helps.",
+                   f"缩到信息流尺寸后，OCR 只能读出标题的 {round(100 * match)}%，读者也会吃力。"
+                   f"用更大、更粗或对比更强的字。", extra)
+
+
+def _mask(shape: tuple[int, int], boxes) -> np.ndarray:
+    m = np.zeros(shape, bool)
+    for x, y, w, h in boxes:
+        m[max(0, y):max(0, y + h), max(0, x):max(0, x + w)] = True
+    return m
+
+
+def _object_box(rgb: np.ndarray, exclude: np.ndarray) -> tuple[int, int, int, int] | None:
+    cons = saliency_map(rgb, model="conspicuity").astype(np.float32)
+    cons[exclude] = 0
+    peak = float(cons.max())
+    if not peak > 0:
+        return None
+    binary = (cons >= OBJECT_LEVEL * peak).astype(np.uint8)
+    count, _labels, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8)
+    if count <= 1:
+        return None
+    best = 1 + int(np.argmax(stats[1:, cv2.CC_STAT_AREA]))
+    x, y, w, h = (int(v) for v in stats[best, :4])
+    return (x, y, w, h)
+
+
+REGION_NAMES = {"title": ("the title", "标题"), "face": ("the face", "人脸"), "object": ("the main object", "主体")}
+
+
+def _px_boxes(boxes, size: tuple[int, int]) -> list[tuple[int, int, int, int]]:
+    w, h = size
+    out = []
+    for x, y, bw, bh in boxes:
+        x0, y0, x1, y1 = round(x * w), round(y * h), round((x + bw) * w), round((y + bh) * h)
+        if x1 > x0 and y1 > y0:
+            out.append((x0, y0, x1 - x0, y1 - y0))
+    return out
+
+
+def focus_finding(facts: CoverFacts, rgb: np.ndarray | None = None) -> tuple[Finding, np.ndarray, dict[str, list], dict[str, float]]:
+    """Where attention lands inside the cover; `rgb` is the cover at the working size (any size)."""
+    rgb = facts.rgb if rgb is None else rgb
+    hw = rgb.shape[:2]
+    size = (hw[1], hw[0])
+    faces = _px_boxes([f for f, _ in facts.faces], size)
+    smap = saliency_map(rgb, text_boxes=_px_boxes(facts.text_boxes, size), face_boxes=faces,
+                        detect_text=False, detect_faces=False)
+    title = _px_boxes(facts.title_boxes, size)
+    title_m, face_m = _mask(hw, title), _mask(hw, faces)
+    face_m &= ~title_m
+    obj = _object_box(rgb, title_m | face_m)
+    obj_m = _mask(hw, [obj] if obj else []) & ~title_m & ~face_m
+    regions = {"title": title, "face": faces, "object": [obj] if obj else []}
+    total = float(smap.sum()) or 1.0
+    area = float(hw[0] * hw[1])
+    shares, density = {}, {}
+    for name, m in (("title", title_m), ("face", face_m), ("object", obj_m)):
+        if m.any():
+            shares[name] = float(smap[m].sum()) / total
+            density[name] = shares[name] / (float(m.sum()) / area)
+    thr = (f"a region holds attention with >= {round(100 * FOCUS_MIN_SHARE)}% of the cover's attention and "
+           f">= {FOCUS_MIN_DENSITY:g}x its area share; otherwise 'lost in clutter'")
+    held = {k: v for k, v in shares.items() if v >= FOCUS_MIN_SHARE and density[k] >= FOCUS_MIN_DENSITY}
+    extra = {"shares": {k: round(v, 4) for k, v in shares.items()},
+             "density": {k: round(v, 3) for k, v in density.items()}}
+    if not held:
+        top = max(shares.values(), default=0.0)
+        f = Finding("attention_focus", "warn", top, "share", thr,
+                    "Lost in clutter: no region (title, face, main object) holds a clear share of the attention; "
+                    "the eye has nowhere to land first.",
+                    "注意力分散：标题、人脸、主体都没有拿到明显的注意力份额，视线没有落点。", extra)
+        return f, smap, regions, shares
+    name = max(held, key=held.get)
+    en, zh = REGION_NAMES[name]
+    note_en, note_zh = "", ""
+    if name != "title" and "title" in shares and shares["title"] < D.SHARE_TITLE_LOW:
+        note_en = f" The title gets only {round(100 * shares['title'])}%: easy to miss."
+        note_zh = f" 标题只分到 {round(100 * shares['title'])}%，容易被忽略。"
+    f = Finding("attention_focus", "pass", held[name], "share", thr,
+                f"Attention lands on {en} first ({round(100 * held[name])}% of the cover's attention, "
+                f"{density[name]:.1f}x its area).{note_en}",
+                f"视线首先落在{zh}上（占封面注意力的 {round(100 * held[name])}%，是面积占比的 {density[name]:.1f} 倍）。{note_zh}",
+                dict(extra, region=name))
+    return f, smap, regions, shares
+
+
+def clutter_finding(rgb: np.ndarray) -> Finding:
+    e = D.edge_density(rgb)
+    thr = f"edge density (Canny at 512 px) > {D.CLUTTER_BUSY:g} busy, < {D.CLUTTER_PLAIN:g} very plain"
+    if e > D.CLUTTER_BUSY:
+        return Finding("clutter", "warn", e, "edge density", thr,
+                       f"Busy: {100 * e:.0f}% of pixels are edges (> {100 * D.CLUTTER_BUSY:.0f}%). At feed size this "
+                       f"reads as clutter; fewer elements or a calmer background help.",
+                       f"画面偏杂：{100 * e:.0f}% 的像素是边缘（> {100 * D.CLUTTER_BUSY:.0f}%），缩小后显得乱，"
+                       f"减少元素或换更干净的背景。")
+    if e < D.CLUTTER_PLAIN:
+        return Finding("clutter", "info", e, "edge density", thr,
+                       f"Very plain ({100 * e:.1f}% edges): fine for a bold title card, empty for a photo cover.",
+                       f"画面非常简洁（边缘 {100 * e:.1f}%）：大字报没问题，照片封面会显得空。")
+    return Finding("clutter", "pass", e, "edge density", thr,
+                   f"Clean enough: {100 * e:.0f}% edges (between {100 * D.CLUTTER_PLAIN:.0f}% and "
+                   f"{100 * D.CLUTTER_BUSY:.0f}%).",
+                   f"画面干净度合适：边缘 {100 * e:.0f}%（在 {100 * D.CLUTTER_PLAIN:.0f}%–{100 * D.CLUTTER_BUSY:.0f}% 之间）。")
+
+
+COLOUR_ZH = {"not colourful": "几乎无彩色", "slightly colourful": "略有色彩", "moderately colourful": "色彩适中",
+             "quite colourful": "色彩较丰富", "highly colourful": "色彩很丰富", "extremely colourful": "色彩极其浓烈"}
+
+
+def colour_finding(rgb: np.ndarray) -> Finding:
+    m = D.colourfulness(rgb)
+    label = D.colourfulness_label(m)
+    bands = ", ".join(f"< {b:g} {name}" for b, name in D.COLOURFUL_LEVELS[:-1])
+    thr = f"Hasler & Süsstrunk M: {bands}, else extremely colourful; < 15 dull in the feed, > 82 loud"
+    if m < D.COLOURFUL_LEVELS[0][0]:
+        return Finding("colourfulness", "warn", m, "M", thr,
+                       f"Colourfulness {m:.0f} ({label}): looks dull next to colourful neighbours.",
+                       f"色彩度 {m:.0f}（{COLOUR_ZH[label]}）：放在彩色的邻居旁边会显得暗淡。", {"label": label})
+    if m >= 82:
+        return Finding("colourfulness", "info", m, "M", thr,
+                       f"Colourfulness {m:.0f} ({label}): loud; it grabs the eye but can feel like an ad.",
+                       f"色彩度 {m:.0f}（{COLOUR_ZH[label]}）：很抢眼，但可能像广告。", {"label": label})
+    return Finding("colourfulness", "pass", m, "M", thr, f"Colourfulness {m:.0f} ({label}).",
+                   f"色彩度 {m:.0f}（{COLOUR_ZH[label]}）。", {"label": label})
+
+
+def distinct_finding(facts: CoverFacts, shelf: ShelfStats) -> Finding:
+    thr = (f"median colour and layout distance to the competitors / median distance between two competitors: "
+           f">= {DISTINCT_HIGH:g} stands out, <= {DISTINCT_LOW:g} blends in; a neighbour with colour distance "
+           f"< {D.COLOUR_SIMILAR:g} and layout distance < {D.LAYOUT_SIMILAR:g} is a look-alike")
+    others = [(i, t) for i, t in zip(shelf.ids, shelf.looks, strict=True) if i != facts.id]
+    if not others or not shelf.colour_median > 0 or not shelf.layout_median > 0:
+        return Finding("distinct", "info", None, "ratio", thr, "Too few competitors to compare with.",
+                       "竞品太少，无法比较。")
+    mine = Look.of(facts.rgb)
+    cd = np.array([mine.colour_distance(t) for _i, t in others])
+    ld = np.array([mine.layout_distance(t) for _i, t in others])
+    cr = float(np.median(cd)) / shelf.colour_median
+    lr = float(np.median(ld)) / shelf.layout_median
+    ratio = 0.5 * (cr + lr)
+    alike = [others[k][0] for k in range(len(others)) if cd[k] < D.COLOUR_SIMILAR and ld[k] < D.LAYOUT_SIMILAR]
+    extra = {"colour_ratio": round(cr, 3), "layout_ratio": round(lr, 3), "colour_median_pair": round(shelf.colour_median, 4),
+             "layout_median_pair": round(shelf.layout_median, 4), "look_alikes": alike}
+    tail_en = f" Looks like {', '.join(alike[:3])}." if alike else ""
+    tail_zh = f" 和 {', '.join(alike[:3])} 很像。" if alike else ""
+    if ratio >= DISTINCT_HIGH and not alike:
+        return Finding("distinct", "pass", ratio, "ratio", thr,
+                       f"Stands out from the shelf: {ratio:.2f}x the usual difference between two competitors "
+                       f"(colour {cr:.2f}x, layout {lr:.2f}x).",
+                       f"在货架上有辨识度：与竞品的差异是竞品之间常见差异的 {ratio:.2f} 倍（颜色 {cr:.2f}，构图 {lr:.2f}）。", extra)
+    if ratio <= DISTINCT_LOW or alike:
+        return Finding("distinct", "warn", ratio, "ratio", thr,
+                       f"Blends in: only {ratio:.2f}x the usual difference between two competitors "
+                       f"(colour {cr:.2f}x, layout {lr:.2f}x).{tail_en}",
+                       f"容易淹没在货架里：与竞品的差异只有竞品之间常见差异的 {ratio:.2f} 倍"
+                       f"（颜色 {cr:.2f}，构图 {lr:.2f}）。{tail_zh}", extra)
+    return Finding("distinct", "pass", ratio, "ratio", thr,
+                   f"About as different from the shelf as competitors are from each other ({ratio:.2f}x).",
+                   f"与竞品的差异和竞品之间差不多（{ratio:.2f} 倍）。", extra)
+
+
+def face_finding(facts: CoverFacts) -> Finding:
+    n = len(facts.faces)
+    thr = "BlazeFace full-range detections with score >= 0.5 (faces under ~1/25 of the long side are missed)"
+    if not n:
+        return Finding("faces", "info", 0, "faces", thr, "No face on the cover.", "封面上没有人脸。")
+    biggest = max(w * h for (_x, _y, w, h), _s in facts.faces)
+    return Finding("faces", "info", n, "faces", thr,
+                   f"{n} face{'s' if n > 1 else ''} found (largest {100 * biggest:.0f}% of the cover); faces pull "
+                   f"the eye strongly.",
+                   f"发现 {n} 张人脸（最大的占封面 {100 * biggest:.0f}%），人脸很吸引视线。", {"largest_area": round(biggest, 4)})
+
+
+def diagnose(facts: CoverFacts, *, card_width_pt: float, shelf: ShelfStats | None = None,
+             ocr_check: bool = True) -> Diagnosis:
+    """All findings for one cover. `card_width_pt`: the card's width on the phone (column width)."""
+    findings = [legibility_finding(facts, card_width_pt), contrast_finding(facts)]
+    if ocr_check:
+        findings.append(ocr_finding(facts, card_width_pt))
+    work = _shrink(facts.rgb, WORK_LONG_SIDE)
+    focus, smap, regions, shares = focus_finding(facts, work)
+    findings.append(focus)
+    findings += [clutter_finding(work), colour_finding(work)]
+    if shelf is not None:
+        findings.append(distinct_finding(facts, shelf))
+    findings.append(face_finding(facts))
+    return Diagnosis(id=facts.id, mine=facts.mine, findings=findings, smap=smap, regions=regions, shares=shares,
+                     text_source=facts.text_source)
+
+
+def card_width_pt(device: str = "iphone-15") -> float:
+    """The feed card's (= cover's) width in pt on a device."""
+    from xhscover.feed.masonry import column_metrics
+    from xhscover.feed.profiles import load_profiles
+
+    profiles = load_profiles()
+    return column_metrics(profiles.device(device), profiles)[0]
