@@ -185,6 +185,7 @@ def text_unicodes() -> set[int]:
         (0x2700, 0x27BF), (0x3000, 0x303F),  # dingbats, CJK symbols and punctuation
         (0x3200, 0x32FF), (0xFE10, 0xFE1F),  # enclosed CJK, vertical forms
         (0xFE30, 0xFE4F), (0xFF00, 0xFFEF),  # CJK compatibility forms, half/fullwidth forms
+        (0x3380, 0x33DF),                    # CJK compatibility units: ㎡ ㎏ ㎝ ㏄ ...
     ]
     codes = {c for lo, hi in ranges for c in range(lo, hi + 1)}
     text = "".join(gb2312_chars()) + ASCII_PRINTABLE + COMMON_PUNCTUATION + EXTRA_SYMBOLS + EXTRA_HANZI

@@ -18,7 +18,7 @@ REQUIRED_IDS = {"smiley-sans", "lxgw-wenkai", "noto-sans-sc", "zcool-kuaile", "n
 
 @pytest.fixture(scope="module")
 def catalog() -> mf.FontCatalog:
-    return mf.load_catalog()
+    return mf.load_catalog(strict=True)
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +175,21 @@ def test_small_copy_loads(fonts_copy):
 def test_validation_errors_name_the_problem(fonts_copy, change, message):
     _edit(fonts_copy, change)
     with pytest.raises(FontError, match=message):
-        mf.load_catalog(fonts_copy)
+        mf.load_catalog(fonts_copy, strict=True)
+
+
+def test_one_broken_family_does_not_take_down_the_others(tmp_path):
+    root = tmp_path / "fonts"
+    shutil.copytree(mf.load_catalog().root, root)
+    (root / "ma-shan-zheng" / "MaShanZheng-Regular.ttf").unlink()
+    catalog = mf.load_catalog(root)
+    assert "ma-shan-zheng" not in catalog.ids() and "noto-sans-sc" in catalog.ids()
+    assert any("MaShanZheng-Regular.ttf does not exist" in p for p in catalog.problems)
+    with pytest.raises(FontError, match="does not exist"):
+        mf.load_catalog(root, strict=True)
+    (root / "noto-sans-sc" / "NotoSansSC-Regular.otf").unlink()
+    with pytest.raises(FontError, match="default family"):
+        mf.load_catalog(root)
 
 
 def test_missing_or_garbled_manifest(tmp_path, fonts_copy):

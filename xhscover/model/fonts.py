@@ -115,6 +115,7 @@ class FontCatalog:
     families: tuple[FontFamily, ...]
     default_family: str
     fallback_chain: tuple[str, ...]
+    problems: tuple[str, ...] = ()  # families left out because their files are broken or missing
     _by_id: dict[str, FontFamily] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -194,8 +195,13 @@ def _parse_family(entry: object, root: Path, manifest: Path) -> FontFamily:
     )
 
 
-def load_catalog(root: Path | None = None) -> FontCatalog:
-    """Read and validate `<root>/fonts.json`; every problem is a FontError naming the field."""
+def load_catalog(root: Path | None = None, *, strict: bool = False) -> FontCatalog:
+    """Read and validate `<root>/fonts.json`; every problem is a FontError naming the field.
+
+    A broken family (missing file, bad field) is left out and recorded in `problems` so one damaged
+    font cannot take every other font down with it; `strict=True` (tests, builds) raises instead.
+    The manifest itself and the default family must be sound either way.
+    """
     root = Path(root) if root is not None else assets_dir() / "fonts"
     manifest = root / MANIFEST_NAME
     try:
@@ -206,21 +212,33 @@ def load_catalog(root: Path | None = None) -> FontCatalog:
         raise FontError(f"Font manifest {manifest} cannot be read: {exc}.") from None
     if not isinstance(data, dict) or not isinstance(data.get("families"), list):
         raise FontError(f"{manifest}: expected an object with a 'families' list.")
-    families = tuple(_parse_family(e, root, manifest) for e in data["families"])
+    parsed: list[FontFamily] = []
+    problems: list[str] = []
+    for entry in data["families"]:
+        try:
+            parsed.append(_parse_family(entry, root, manifest))
+        except FontError as exc:
+            if strict:
+                raise
+            problems.append(str(exc))
+    families = tuple(parsed)
     ids = [f.id for f in families]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
         raise FontError(f"{manifest}: family id(s) {', '.join(duplicates)} appear more than once.")
     default = data.get("default_family", DEFAULT_FAMILY)
     if default not in ids:
-        raise FontError(f"{manifest}: default family {default!r} is not among {', '.join(ids)}.")
+        detail = f" ({problems[0]})" if problems else ""
+        raise FontError(f"{manifest}: default family {default!r} is not among {', '.join(ids)}{detail}.")
     chain = data.get("fallback_chain", [default])
     if not isinstance(chain, list) or not chain:
         raise FontError(f"{manifest}: 'fallback_chain' must be a non-empty list of family ids.")
     unknown = [c for c in chain if c not in ids]
-    if unknown:
+    if unknown and (strict or not problems):
         raise FontError(f"{manifest}: fallback family {unknown[0]!r} is not among {', '.join(ids)}.")
-    return FontCatalog(root=root, families=families, default_family=default, fallback_chain=tuple(chain))
+    chain = [c for c in chain if c in ids]
+    return FontCatalog(root=root, families=families, default_family=default, fallback_chain=tuple(chain),
+                       problems=tuple(problems))
 
 
 @lru_cache(maxsize=1)
@@ -250,6 +268,7 @@ def describe_fonts(catalog: FontCatalog | None = None) -> list[str]:
             f"{fam.id:<22} {fam.name_zh} / {fam.name_en}{marks} [{fam.category}] "
             f"weights {weights}; {fam.license}; {size_mb:.1f} MB"
         )
+    lines.extend(f"left out: {problem}" for problem in catalog.problems)
     lines.append(
         f"fallback: {' -> '.join(catalog.fallback_chain)}; "
         f"total {catalog.total_bytes() / 1e6:.1f} MB in {len(catalog.families)} families"

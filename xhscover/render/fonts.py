@@ -51,26 +51,36 @@ def ensure_fonts_loaded(catalog: FontCatalog | None = None) -> dict[str, str]:
             raise FontError("Fonts need a QGuiApplication; create one before rendering text.")
         _loaded.clear()
         _font_ids.clear()
+        for problem in catalog.problems:
+            log.warning("font family left out: %s", problem)
         for fam in catalog.families:
-            for path in fam.files:
-                font_id = QFontDatabase.addApplicationFont(str(path))
-                if font_id < 0:
-                    raise FontError(f"Qt could not load the bundled font file {path}.")
-                names = QFontDatabase.applicationFontFamilies(font_id)
-                if fam.qt_family not in names:
-                    raise FontError(
-                        f"Font file {path} registers as {', '.join(names) or 'nothing'}, "
-                        f"not {fam.qt_family!r} as fonts.json says."
-                    )
-                _font_ids.append(font_id)
+            try:
+                ids = [_add_font_file(path, fam.qt_family) for path in fam.files]
+            except FontError as exc:  # one bad file costs its family, not every font
+                if fam.id == catalog.default_family:
+                    raise
+                log.warning("font family %s left out: %s", fam.id, exc)
+                continue
+            _font_ids.extend(ids)
             _loaded[fam.id] = fam.qt_family
         _register_app_fallbacks(catalog)
         return dict(_loaded)
 
 
+def _add_font_file(path, qt_family: str) -> int:
+    font_id = QFontDatabase.addApplicationFont(str(path))
+    if font_id < 0:
+        raise FontError(f"Qt could not load the bundled font file {path}.")
+    names = QFontDatabase.applicationFontFamilies(font_id)
+    if qt_family not in names:
+        QFontDatabase.removeApplicationFont(font_id)
+        raise FontError(f"Font file {path} registers as {', '.join(names) or 'nothing'}, not {qt_family!r} as fonts.json says.")
+    return font_id
+
+
 def _register_app_fallbacks(catalog: FontCatalog) -> None:
     """Make bundled faces Qt's own fallbacks too (APIs from Qt 6.8 / 6.9; skipped when older)."""
-    text_chain = [catalog.get(fid) for fid in catalog.fallback_chain]
+    text_chain = [catalog.get(fid) for fid in catalog.fallback_chain if fid in _loaded]
     add_fallback = getattr(QFontDatabase, "addApplicationFallbackFontFamily", None)
     if add_fallback is not None:
         from PySide6.QtCore import QChar
