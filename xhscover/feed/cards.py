@@ -156,7 +156,8 @@ def load_sample_shelf() -> tuple[list[Card], list[str]]:
     """The bundled sample shelf; generated placeholder covers until assets/shelf/ is filled."""
     shelf = sample_shelf_dir()
     if shelf.is_dir() and any(is_image_file(p) for p in shelf.iterdir()):
-        return load_competitor_dir(shelf, _allow_sample=False)
+        # 720 px covers the widest card (430 pt x 48.2% x 3 = 622 px) at a third of the memory of 1080
+        return load_competitor_dir(shelf, max_width=720, _allow_sample=False)
     from xhscover.feed.sample import synthetic_shelf
 
     return synthetic_shelf(), []
