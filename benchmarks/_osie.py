@@ -70,10 +70,11 @@ def load_rgb(root: Path, name: str) -> np.ndarray:
 
 def detections(root: Path, names: list[str], *, verbose: bool = True) -> dict[str, dict]:
     """Text and face boxes per image from the app's own detectors, cached on disk (OCR is slow)."""
+    from xhscover.attention import detectors
     from xhscover.attention.detectors import detect_faces, detect_text_boxes
 
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / "detections.json"
+    path = CACHE_DIR / f"detections-{_file_hash(detectors.__file__)}.json"  # new detector code, new cache
     cache: dict[str, dict] = json.loads(path.read_text()) if path.is_file() else {}
     todo = [n for n in names if n not in cache]
     for i, name in enumerate(todo):
@@ -110,16 +111,20 @@ if __name__ == "__main__":
     detections(root, train + held)
 
 
-def features_version() -> str:
-    """Changes whenever the feature code changes, so stale cached stacks are never reused."""
+def _file_hash(*paths: str) -> str:
     import hashlib
 
-    from xhscover.attention import features, saliency
-
     digest = hashlib.sha1()
-    for mod in (features, saliency):
-        digest.update(Path(mod.__file__).read_bytes())
+    for p in paths:
+        digest.update(Path(p).read_bytes())
     return digest.hexdigest()[:12]
+
+
+def features_version() -> str:
+    """Changes whenever the feature or detector code changes, so stale cached stacks are never reused."""
+    from xhscover.attention import detectors, features, saliency
+
+    return _file_hash(features.__file__, saliency.__file__, detectors.__file__)
 
 
 def feature_stacks(root: Path, names: list[str], dets: dict[str, dict]) -> dict[str, np.ndarray]:

@@ -40,7 +40,14 @@ TEXT_PROB_THRESHOLD = 0.3
 TEXT_BOX_THRESHOLD = 0.5
 TEXT_UNCLIP_RATIO = 1.6
 FACE_INPUT = 192
-FACE_MIN_SCORE = 0.5
+FACE_MIN_SCORE = 0.7
+"""BlazeFace fires at 0.5-0.6 on plates of food and other round objects (seen on the bundled shelf);
+real faces there score 0.8-0.95, and a face weighs so much in the model that one false face takes
+half a screen's attention."""
+TEXT_MAX_LINE_HEIGHT = 0.35
+TEXT_MAX_LINE_AREA = 0.4
+"""A detected "text line" taller than 35% of the image or covering over 40% of it is not a line:
+the detector fires on smooth gradients and flat photos with whole-image boxes, which are dropped."""
 FACE_NMS_IOU = 0.3
 CACHE_SIZE = 64
 
@@ -200,7 +207,10 @@ def _detect_text(rgb: np.ndarray, path: Path, long_side: int) -> list[Box]:
         y0 = max(0.0, (y - grow) * sy)
         x1 = min(float(w), (x + bw + grow) * sx)
         y1 = min(float(h), (y + bh + grow) * sy)
-        boxes.append((int(x0), int(y0), max(1, int(round(x1 - x0))), max(1, int(round(y1 - y0)))))
+        box = (int(x0), int(y0), max(1, int(round(x1 - x0))), max(1, int(round(y1 - y0))))
+        if box[3] > TEXT_MAX_LINE_HEIGHT * h or box[2] * box[3] > TEXT_MAX_LINE_AREA * w * h:
+            continue
+        boxes.append(box)
     boxes.sort(key=lambda b: (b[1], b[0]))
     return boxes
 

@@ -7,7 +7,6 @@ Used by `xhscover saliency IMAGE... --out-dir DIR [--model NAME]`: the CLI calls
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable
 from pathlib import Path
 
 import cv2

@@ -62,11 +62,14 @@ def feed_order(spec: FeedSpec, profiles: Profiles | None = None) -> list:
     return arrange(spec.mine, comp, spec.slot, spec.seed, profiles.first_screen_slots)
 
 
-def render_feed(spec: FeedSpec, cache: RenderCache | None = None) -> tuple[QImage, dict[str, Any]]:
-    """Render the feed described by `spec` at the device pixel ratio.
+def render_feed(spec: FeedSpec, cache: RenderCache | None = None, *,
+                pixel_ratio: float | None = None) -> tuple[QImage, dict[str, Any]]:
+    """Render the feed described by `spec` at the device pixel ratio (or `pixel_ratio` px per pt).
 
-    Returns (QImage RGB32, description dict); see `describe` for the dict. One screen by default,
-    the whole scrolled feed with `spec.full_scroll`. Needs a QGuiApplication.
+    Returns (QImage RGB32, description dict in that image's pixels); see `describe`. One screen by
+    default, the whole scrolled feed with `spec.full_scroll`. Scoring draws at 1 px per pt: the
+    attention model works on a small image, so a 3x render would be drawn only to be shrunk.
+    Needs a QGuiApplication.
     """
     cache = cache or default_cache()
     profiles = load_profiles()
@@ -75,16 +78,15 @@ def render_feed(spec: FeedSpec, cache: RenderCache | None = None) -> tuple[QImag
     page = profiles.page(spec.page)
     cards = feed_order(spec, profiles)
     by_id = {c.id: c for c in cards}
-    ratio = dev.pixel_ratio
+    ratio = float(pixel_ratio) if pixel_ratio else dev.pixel_ratio
 
     setter = cache.title_setter(Canvas(None, ratio, colors), profiles)
     geo = layout_feed(cards, dev, profiles, spec.page, title_lines=lambda t, w: setter.count(t, w * ratio))
 
-    w_px, h_px = dev.pixel_size
     height_pt = dev.height
     if spec.full_scroll:
         height_pt = max(dev.height, geo.content_height + geo.bottom_chrome)
-        h_px = round(height_pt * ratio)
+    w_px, h_px = round(dev.width * ratio), round(height_pt * ratio)
     image = QImage(w_px, h_px, QImage.Format.Format_RGB32)
     image.fill(Canvas(None, ratio, colors).c("canvas"))
 
@@ -107,7 +109,7 @@ def render_feed(spec: FeedSpec, cache: RenderCache | None = None) -> tuple[QImag
         chrome.bottom_bar(cv, dev, page, height_pt - geo.bottom_chrome)
     chrome.home_indicator(cv, dev, height_pt)
     painter.end()
-    return image, describe(spec, geo, cards, image, profiles)
+    return image, describe(spec, geo, cards, image, profiles, ratio)
 
 
 def _top_rounded_path(x: float, y: float, w: float, h: float, r: float) -> QPainterPath:
@@ -214,11 +216,12 @@ def _first_screen_marker(cv: Canvas, geo: FeedGeometry) -> None:
     cv.text(geo.width - w / 2 - 6, y - 11.5, label, 11, QColor("#FFFFFF"), 600, align="center")
 
 
-def describe(spec: FeedSpec, geo: FeedGeometry, cards: list, image: QImage, profiles: Profiles) -> dict[str, Any]:
+def describe(spec: FeedSpec, geo: FeedGeometry, cards: list, image: QImage, profiles: Profiles,
+             ratio: float | None = None) -> dict[str, Any]:
     """JSON-ready description in the image's pixels: per card its card/cover/title rectangles,
     whether it is at least partly on the first screen, and the part of it that is visible there."""
     dev = profiles.device(spec.device)
-    r = dev.pixel_ratio
+    r = ratio or dev.pixel_ratio
     vp = geo.viewport.to_px(r)
     by_id = {c.id: c for c in cards}
     out = []
@@ -255,7 +258,7 @@ def describe(spec: FeedSpec, geo: FeedGeometry, cards: list, image: QImage, prof
         "channel": spec.channel if spec.page == "home" else None,
         "pixel_ratio": r,
         "size": [image.width(), image.height()],
-        "screen_size": list(dev.pixel_size),
+        "screen_size": [round(dev.width * r), round(dev.height * r)],
         "full_scroll": spec.full_scroll,
         "viewport": vp,
         "first_screen_bottom": vp[1] + vp[3],

@@ -33,10 +33,6 @@ OCR_BOX_PER_GLYPH = 1.3
 TITLE_LINE_FRACTION = 0.6
 """On image-only covers, the title is the group of text lines at least 0.6x as tall as the
 tallest line (the biggest type on the cover is what a reader takes for the title)."""
-MAX_LINE_HEIGHT = 0.35
-MAX_LINE_AREA = 0.4
-"""A detected "text line" taller than 35% of the cover or covering over 40% of it is not a line:
-the detector fires on smooth gradients and flat photos (whole-image boxes), so those are dropped."""
 ANALYSIS_LONG_SIDE = 1440
 """Covers are analysed at most this big (a 1080x1440 cover stays as it is)."""
 
@@ -121,7 +117,6 @@ def detected_boxes(rgb: np.ndarray) -> tuple[list[FBox], list[tuple[FBox, float]
     warnings: list[str] = []
     try:
         texts = [_fraction(b, w, h) for b in detectors.detect_text_boxes(rgb, long_side=DETECT_LONG_SIDE)]
-        texts = [b for b in texts if b[3] <= MAX_LINE_HEIGHT and b[2] * b[3] <= MAX_LINE_AREA]
     except ModelMissingError as exc:
         warnings.append(f"text not detected: {exc}")
         texts = []

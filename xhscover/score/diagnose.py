@@ -32,6 +32,7 @@ import numpy as np
 
 from xhscover.attention import detectors
 from xhscover.attention import diagnostics as D
+from xhscover.attention.detectors import FACE_MIN_SCORE
 from xhscover.attention.saliency import saliency_map
 from xhscover.errors import ModelMissingError
 from xhscover.score.covers import CoverFacts
@@ -466,7 +467,8 @@ def distinct_finding(facts: CoverFacts, shelf: ShelfStats) -> Finding:
 
 def face_finding(facts: CoverFacts) -> Finding:
     n = len(facts.faces)
-    thr = "BlazeFace full-range detections with score >= 0.5 (faces under ~1/25 of the long side are missed)"
+    thr = (f"BlazeFace full-range detections with score >= {FACE_MIN_SCORE:g} (faces under ~1/25 of the long side "
+           f"are missed)")
     if not n:
         return Finding("faces", "info", 0, "faces", thr, "No face on the cover.", "封面上没有人脸。")
     biggest = max(w * h for (_x, _y, w, h), _s in facts.faces)

@@ -201,7 +201,7 @@ h3{font-size:16px;margin:0 0 8px}
 .verdict .en{color:var(--muted);font-size:13.5px}
 .row{display:flex;gap:18px;flex-wrap:wrap;align-items:flex-start}
 figure{margin:0}figure img{display:block;border-radius:10px;border:1px solid var(--line);max-width:100%}
-figcaption{color:var(--muted);font-size:12.5px;margin-top:6px;max-width:420px}
+figcaption{color:var(--muted);font-size:12.5px;margin-top:6px;max-width:250px}
 table{border-collapse:collapse;width:100%;font-size:13.5px}
 th,td{text-align:left;padding:7px 8px;border-bottom:1px solid var(--line);vertical-align:top}
 th{color:var(--muted);font-weight:600;font-size:12.5px}
@@ -210,7 +210,7 @@ tr.mine td{background:#fff5f6;font-weight:600}
 font-weight:700;color:#fff}
 .pass{background:var(--pass)}.warn{background:var(--warn)}.fail{background:var(--fail)}.info{background:var(--info)}
 .f-en{color:var(--muted);font-size:12.5px}.thr{color:#8e8e93;font-size:11.5px}
-.cover{display:grid;grid-template-columns:minmax(0,300px) minmax(0,300px) 1fr;gap:18px;align-items:start;
+.cover{display:grid;grid-template-columns:minmax(0,270px) minmax(0,270px) 1fr;gap:18px;align-items:start;
 border-top:1px solid var(--line);padding-top:16px;margin-top:16px}
 .cover:first-of-type{border-top:0;margin-top:0;padding-top:0}
 .legend span{display:inline-block;margin-right:12px;font-size:12.5px;color:var(--muted)}
@@ -283,12 +283,13 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
             heat = fit_width(feed_overlay(run, i), 390)
             m = vs.screen.mine()
             where = f"slot {m[0].index}, share {_pct(m[0].cover_share)}, rank {m[0].rank}" if m else ""
-            figs.append(f'<figure>{_img(data_uri(pic), "feed " + vs.id, 280)}'
+            figs.append(f'<figure>{_img(data_uri(pic), "feed " + vs.id, 250)}'
                         f'<figcaption>{_e(vs.id)}：信息流第一屏 · feed, first screen ({_e(where)})</figcaption></figure>'
-                        f'<figure>{_img(data_uri(heat), "feed heatmap " + vs.id, 280)}'
+                        f'<figure>{_img(data_uri(heat), "feed heatmap " + vs.id, 250)}'
                         f'<figcaption>{_e(vs.id)}：注意力热力图 · attention heatmap</figcaption></figure>')
         parts.append(f'<section><h2>信息流 <small>The feed (placement 1 of {run.placements}) and where the eye goes</small></h2>'
-                     f'<div class="row">{"".join(figs)}</div>')
+                     f'<div class="row">{"".join(figs)}</div>'
+                     '<p class="note">热力图越亮越红，预测的视线越集中。Brighter, redder = where the model expects the eye to go.</p>')
         rows = []
         for s in data["screens"]:
             for c in s["cards"]:
@@ -314,7 +315,7 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
         shares = ", ".join(f"{k} {_pct(v)}" for k, v in d.shares.items())
         blocks.append(f'<div class="cover"><figure>{_img(data_uri(plain), "cover " + card.id, 300)}'
                       f'<figcaption><b>{_e(card.id)}</b> {_e(card.title)}</figcaption></figure>'
-                      f'<figure>{_img(data_uri(heat), "cover heatmap " + card.id, 300)}'
+                      f'<figure>{_img(data_uri(heat), "cover heatmap " + card.id, 270)}'
                       f'<figcaption>封面内注意力 · attention inside the cover: {_e(shares)}</figcaption></figure>'
                       f'<div class="findings">{_findings_table(d)}</div></div>')
     parts.append('<section><h2>你的封面 <small>Your covers: findings and thresholds</small></h2>'

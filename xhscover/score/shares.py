@@ -22,12 +22,11 @@ import numpy as np
 from xhscover.attention.diagnostics import share_in_boxes
 from xhscover.attention.saliency import saliency_map
 from xhscover.feed.cards import Card
-from xhscover.feed.draw import RenderCache
+from xhscover.feed.draw import RenderCache, render_feed
 from xhscover.feed.images import source_key, source_rgb
 from xhscover.feed.spec import FeedSpec
 from xhscover.render.convert import qimage_to_rgb
 from xhscover.score.covers import CoverFacts, FBox, facts_from_image
-from xhscover.score.screen import render_screen
 
 SCORING_SCALE = 1.0
 """Pixels per pt of the screens the model scores (1 = a 393x852 image for an iPhone 15)."""
@@ -181,7 +180,7 @@ class ShelfScorer:
 
     def render(self, spec: FeedSpec) -> tuple[np.ndarray, dict[str, Any], float]:
         """(screen RGB at the scoring scale, description, scale from device px to scoring px)."""
-        image, desc = render_screen(spec, self.cache, SCORING_SCALE)
+        image, desc = render_feed(spec, self.cache, pixel_ratio=SCORING_SCALE)
         rgb = qimage_to_rgb(image)
         return rgb, desc, SCORING_SCALE / float(desc["pixel_ratio"])
 
