@@ -122,3 +122,36 @@ def test_import_folder_warns(feed, tmp_path):
     assert [c.id for c in feed.competitors] == ["红色封面"]
     assert any("broken.jpg" in w for w in warnings)
     assert feed.settings.competitor_dir == str(tmp_path)
+
+
+def test_display_only_settings_do_not_rerender(feed, qtbot):
+    feed.render_now()
+    n = feed.renders
+    feed.update(zoom="true", heatmap=True)
+    qtbot.wait(60)
+    assert feed.renders == n and not feed.debounce.pending()
+    feed.update(theme="dark")
+    assert feed.debounce.pending()
+
+
+def test_render_waits_for_the_score_worker_without_blocking(feed, qtbot):
+    """While the worker paints a screen (PAINT_LOCK held in another thread) the feed retries later."""
+    import threading
+
+    from xhscover.editing.rendering import PAINT_LOCK
+
+    held, release = threading.Event(), threading.Event()
+
+    def worker():
+        with PAINT_LOCK:
+            held.set()
+            release.wait(5)
+
+    t = threading.Thread(target=worker)
+    t.start()
+    held.wait(5)
+    assert feed.render_now() is None and feed.debounce.pending()
+    release.set()
+    t.join()
+    with qtbot.waitSignal(feed.rendered, timeout=3000):
+        pass

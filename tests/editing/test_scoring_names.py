@@ -39,7 +39,7 @@ def test_worker_scores_and_drops_stale_results(feed, qtbot):
     assert 0 < full.share <= 1 and full.rank >= 1
     assert set(full.fair) == {c.id for c in new.all_cards}
     keys = {f.key for f in full.findings}
-    assert {"share", "fair", "verdict", "legibility", "contrast", "clutter", "colourfulness", "distinct",
+    assert {"share", "fair", "verdict", "title_size", "title_contrast", "clutter", "colourfulness", "distinct",
             "faces"} <= keys
     # the numbers shown are the engine's: the share finding quotes the screen's share
     share = next(f for f in full.findings if f.key == "share")
@@ -92,3 +92,21 @@ def test_insert_shapes_stickers_and_focal(gui_app):
     assert doc.cover.layer("img1").focal == (0.2, 0.5)
     doc.undo_stack.undo()
     assert doc.cover.layer("img1").focal == (0.5, 0.5)
+
+
+def test_own_cover_findings_fallback(feed):
+    """The editor's own findings (used when score.diagnose is absent) quote engine numbers."""
+    from xhscover.attention import diagnostics as D
+    from xhscover.editing.scoring import cover_findings
+    from xhscover.score.shares import ShelfScorer
+
+    req = build_request(feed, 1)
+    card = req.all_cards[0]
+    from xhscover.score.covers import facts_from_cover
+
+    cover, store = req.covers[card.id]
+    card.extra["facts"] = facts_from_cover(cover, store, id=card.id, rgb=card.image)
+    scorer = ShelfScorer(feed.competitors)
+    found = {f.key: f for f in cover_findings(card, scorer, None)}
+    assert {"legibility", "contrast", "clutter", "colourfulness", "distinct", "faces"} <= set(found)
+    assert found["colourfulness"].value == D.colourfulness(card.extra["facts"].rgb)

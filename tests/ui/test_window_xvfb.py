@@ -57,3 +57,17 @@ def test_start_page_and_editor_screenshots(display, tmp_path):
         assert img.width() >= 1000 and img.height() >= 700
     # the autosave marker of a clean exit is gone
     assert not list((tmp_path / "data" / "autosave").glob("session-*.json"))
+
+
+def test_feed_dock_and_score_panel_screenshot(display, tmp_path):
+    """The real window with the feed dock, the score panel and both heatmaps, once scored."""
+    from PySide6.QtGui import QImage
+
+    shot = _shot(display, tmp_path, "feed-score", "--layout", "big-title-red", XHSCOVER_WAIT_SCORE="1",
+                 XHSCOVER_HEATMAP="1", XHSCOVER_WINDOW_SIZE="1500x900")
+    img = QImage(str(shot))
+    assert img.width() >= 1400
+    # the feed dock (right quarter) shows a phone screen: many distinct colours, not an empty panel
+    colours = {img.pixel(x, y) for x in range(img.width() * 3 // 4, img.width(), 7)
+               for y in range(200, img.height() - 40, 7)}
+    assert len(colours) > 500

@@ -27,9 +27,14 @@ ZOOMS = ("fit", "100", "true")
 PLACEMENTS = ("slot", "random")
 COVER_PX = 600
 """The user's covers are rendered this wide for the feed: a card is ~190 pt = 570 px at 3x."""
+COMPETITOR_PX = 540
+"""Competitor covers are decoded this wide (a 3x feed card is ~570 px): JPEG draft mode at 1/2 scale."""
 FEED_MAX_CARDS = 16
 """The scrolled feed shows this many notes (about three screens), enough to scroll past the first."""
 FEED_DEBOUNCE_MS = 120
+DISPLAY_ONLY = frozenset({"zoom", "heatmap"})
+"""Settings the dock applies to the picture it already has (no new feed render)."""
+_SAMPLE: tuple[list[Card], list[str]] | None = None
 
 
 @dataclass
@@ -170,9 +175,11 @@ class FeedController(QObject):
     def update(self, **changes: Any) -> None:
         new = self.settings.replace(**changes)
         if new != self.settings:
+            redraw = any(getattr(new, k) != getattr(self.settings, k) for k in changes if k not in DISPLAY_ONLY)
             self.settings = new
             self.settings_changed.emit()
-            self.schedule()
+            if redraw:
+                self.schedule()
 
     def shuffle(self) -> int:
         """A new random placement: switch to random mode with the next seed."""
@@ -184,13 +191,16 @@ class FeedController(QObject):
             self.use_sample_shelf()
 
     def use_sample_shelf(self) -> list[str]:
-        cards, warnings = load_sample_shelf()
+        global _SAMPLE
+        if _SAMPLE is None:  # decoded once per process: every new document reuses it
+            _SAMPLE = load_sample_shelf_small()
+        cards, warnings = _SAMPLE
         self._set_competitors(cards, warnings, "")
         return warnings
 
     def import_folder(self, folder: str | Path) -> list[str]:
         """Competitors from a folder; raises XhsError for a missing folder, returns warnings."""
-        cards, warnings = load_competitor_dir(folder)
+        cards, warnings = load_competitor_dir(folder, max_width=COMPETITOR_PX)
         self._set_competitors(cards, warnings, str(folder))
         return warnings
 
@@ -261,11 +271,18 @@ class FeedController(QObject):
                         mark_first_screen=full_scroll,
                         max_cards=FEED_MAX_CARDS if full_scroll else None)
 
-    def render_now(self) -> tuple[QImage, dict] | None:
+    def render_now(self, wait: bool = False) -> tuple[QImage, dict] | None:
+        """Render the feed now; when the score worker is painting, try again shortly (or `wait`)."""
         self.debounce.timer.stop()
         if self.doc is None:
             return None
-        image, desc = render_feed(self.spec(), self.cache)
+        if not rendering.PAINT_LOCK.acquire(timeout=-1 if wait else 0.02):
+            self.debounce.timer.start(30)
+            return None
+        try:
+            image, desc = render_feed(self.spec(), self.cache)
+        finally:
+            rendering.PAINT_LOCK.release()
         self.renders += 1
         self.last_image, self.last_description = image, desc
         self.rendered.emit(image, desc)
@@ -279,12 +296,23 @@ class FeedController(QObject):
         from xhscover.feed.export import write_description, write_image
 
         if self.last_image is None or self.debounce.pending() or self._dirty:
-            self.render_now()
+            self.render_now(wait=True)
         img = write_image(self.last_image, image_path)
         desc = dict(self.last_description or {}, image=img.name,
                     competitor_dir=self.settings.competitor_dir or None)
         js = write_description(desc, Path(json_path) if json_path else img.with_suffix(".json"))
         return img, js
+
+
+def load_sample_shelf_small() -> tuple[list[Card], list[str]]:
+    """The bundled shelf decoded at COMPETITOR_PX wide (JPEG draft mode: ~2x faster to open)."""
+    from xhscover.feed.cards import sample_shelf_dir
+    from xhscover.feed.imagefiles import is_image_file
+
+    shelf = sample_shelf_dir()
+    if shelf.is_dir() and any(is_image_file(p) for p in shelf.iterdir()):
+        return load_competitor_dir(shelf, max_width=COMPETITOR_PX)
+    return load_sample_shelf()
 
 
 def device_choices() -> list[tuple[str, str]]:

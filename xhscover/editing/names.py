@@ -32,8 +32,8 @@ def tr(text: str) -> str:
 
 
 def display_name(layer: Layer) -> str:
-    """Layer.name when set; a known slot role (translated) with its number; else kind + id number."""
-    if layer.name:
+    """Layer.name when the user set one; a known slot role (translated) with its number; else kind + id number."""
+    if layer.name and layer.name not in (layer.slot, layer.id):  # layouts copy the slot id into name
         return layer.name
     slot = layer.slot or layer.id
     m = _SLOT.match(slot or "")

@@ -6,6 +6,7 @@ once `render_cover` exists it is always used.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -36,7 +37,18 @@ def ensure_gui() -> None:
     ensure_gui_app()
 
 
+PAINT_LOCK = threading.RLock()
+"""Held while painting with the shared cached fonts (cover renderer, feed): the score worker
+renders feed screens in another thread, and a QFont's private data must not be used by two
+threads at once. The worker takes it per screen (~0.1 s), so the UI never waits long."""
+
+
 def render(cover: Cover, store: ImageStore, *, scale: float = 1.0, hide: Iterable[str] | None = None) -> QImage:
+    with PAINT_LOCK:
+        return _render(cover, store, scale, hide)
+
+
+def _render(cover: Cover, store: ImageStore, scale: float, hide: Iterable[str] | None) -> QImage:
     rc = _real()
     if rc is not None:
         return rc.render_cover(cover, store, scale=scale, hide=set(hide) if hide else None)

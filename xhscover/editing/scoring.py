@@ -26,7 +26,9 @@ from xhscover.feed.images import source_rgb
 from xhscover.feed.spec import FeedSpec
 
 SCORE_DEBOUNCE_MS = 100
+STATUS_LEVEL = {"pass": "good", "warn": "warn", "fail": "fail", "info": "info"}
 PLACEMENTS = 12
+FIRST_SCREEN_CARDS = 10
 TITLE_MIN_FRACTION = 1 / 15
 """XHS.md: cover text smaller than ~1/15 of the cover width is hard to read at feed size."""
 
@@ -102,14 +104,31 @@ class ScoreEngine:
                 emit(ScoreResult(req.generation, "full", req.current, error=f"{type(exc).__name__}: {exc}"))
 
     def _run(self, req: ScoreRequest, emit, stale) -> None:
+        from xhscover.editing.rendering import PAINT_LOCK
         from xhscover.score.covers import facts_from_cover
 
         for card in [*req.spec.mine, *req.all_cards]:
             if "facts" not in card.extra and card.id in req.covers:
                 cover, store = req.covers[card.id]
-                card.extra["facts"] = facts_from_cover(cover, store, id=card.id, rgb=source_rgb(card.image))
+                _warm_faces(source_rgb(card.image))  # the slow part, outside the lock (cached by pixels)
+                if stale():
+                    return
+                with PAINT_LOCK:  # text boxes are measured with the renderer's fonts
+                    card.extra["facts"] = facts_from_cover(cover, store, id=card.id, rgb=source_rgb(card.image))
         scorer = self.scorer(req.spec)
-        screen = scorer.score_spec(req.spec)
+        _guard(scorer, stale)
+        from xhscover.feed.draw import feed_order
+
+        # analyse the covers near the top one by one (text detection is the slow part), so a
+        # newer request or closing the app never waits for more than one cover
+        for card in [c for c in feed_order(req.spec) if not c.mine][:FIRST_SCREEN_CARDS]:
+            if stale():
+                return
+            scorer.facts(card)
+        try:
+            screen = scorer.score_spec(req.spec)
+        except _Stale:
+            return
         result = ScoreResult(req.generation, "screen", req.current, screen=screen)
         visible = [c for c in screen.cards if c.visible > 0]
         result.visible_cards = len(visible)
@@ -117,20 +136,84 @@ class ScoreEngine:
         if mine is not None:
             result.share, result.rank = mine.cover_share, mine.rank
         current_card = next((c for c in req.all_cards if c.id == req.current), None)
-        result.findings = screen_findings(result) + cover_findings(current_card, scorer, screen)
+        result.findings = screen_findings(result) + self.cover_findings(current_card, scorer, screen, req.spec)
         emit(result)
         if not req.fair or stale():
             return
         from xhscover.score.fair import fair_scores
 
-        fair = fair_scores(scorer, req.all_cards, placements=req.placements, seed=req.seed)
+        for card in scorer.competitors:  # placements shuffle every competitor onto some screen
+            if stale():
+                return
+            scorer.facts(card)  # detection only (no painting): outside PAINT_LOCK, cached
+        try:
+            fair = fair_scores(scorer, req.all_cards, placements=req.placements, seed=req.seed)
+        except _Stale:
+            return
         if stale():
             return
         full = ScoreResult(req.generation, "full", req.current, screen=screen, share=result.share,
                            rank=result.rank, visible_cards=result.visible_cards, fair=fair)
         full.findings = (screen_findings(full) + fair_findings(fair, req.current, req.all_cards)
-                         + cover_findings(current_card, scorer, screen))
+                         + result.findings[len(screen_findings(result)):])
         emit(full)
+
+    def shelf_stats(self, scorer: Any) -> Any:
+        """Competitor looks for the distinctness finding; only the pixels are needed (no OCR)."""
+        from types import SimpleNamespace
+
+        from xhscover.score.diagnose import ShelfStats
+
+        key = tuple(id(c.image) for c in scorer.competitors)
+        if getattr(self, "_shelf_key", None) != key:
+            self._shelf = ShelfStats.build([SimpleNamespace(id=c.id, rgb=source_rgb(c.image))
+                                            for c in scorer.competitors])
+            self._shelf_key = key
+        return self._shelf
+
+    def cover_findings(self, card: Card | None, scorer: Any, screen: Any, spec: FeedSpec) -> list[Finding]:
+        """The score package's diagnosis of the cover when it exists, else `cover_findings`."""
+        if card is None:
+            return []
+        try:
+            from xhscover.score.diagnose import card_width_pt, diagnose
+        except ImportError:
+            return cover_findings(card, scorer, screen)
+        d = diagnose(scorer.facts(card), card_width_pt=card_width_pt(spec.device), shelf=self.shelf_stats(scorer),
+                     ocr_check=False)
+        return [Finding(f.key, STATUS_LEVEL.get(f.status, "info"), f.en, f.zh, f.value) for f in d.findings]
+
+
+def _warm_faces(rgb: np.ndarray) -> None:
+    from xhscover.attention import detectors
+
+    try:
+        detectors.detect_faces(rgb)
+    except Exception:  # a missing model is reported by the scorer itself
+        pass
+
+
+class _Stale(Exception):
+    """A newer request exists: stop between two screens."""
+
+
+def _guard(scorer: Any, stale: Callable[[], bool]) -> None:
+    """Every screen the scorer paints holds PAINT_LOCK, and a stale run stops before the next one
+    (fair scoring paints one screen per placement)."""
+    from xhscover.editing.rendering import PAINT_LOCK
+
+    if getattr(scorer, "_xhs_guarded", None) is stale:
+        return
+    cls = type(scorer)
+
+    def score_spec(spec: FeedSpec) -> Any:
+        if stale():
+            raise _Stale
+        with PAINT_LOCK:
+            return cls.score_spec(scorer, spec)
+
+    scorer.score_spec = score_spec
+    scorer._xhs_guarded = stale
 
 
 def build_request(feed: Any, generation: int, *, placements: int = PLACEMENTS, fair: bool = True) -> ScoreRequest:
@@ -181,9 +264,24 @@ def fair_findings(fair: dict[str, Any], current: str, cards: list[Card]) -> list
                            f"competitor at the same slots.",
                            f"位置公平得分 {ratio:.2f} 倍（{fs.n} 次摆放）：份额 {_pct(fs.share_mean)} ± "
                            f"{_pct(fs.share_std)}，同位置平均竞品 {_pct(fs.competitor_share_mean)}。", ratio))
-    verdict = ab_verdict(fair, {c.id: c.extra.get("name", c.id) for c in cards})
-    if verdict is not None:
-        out.append(verdict)
+    names = {c.id: c.extra.get("name", c.id) for c in cards}
+    try:
+        from xhscover.score.ab import best_variant, compare_all
+    except ImportError:
+        verdict = ab_verdict(fair, names)
+        return out + ([verdict] if verdict is not None else [])
+    import dataclasses
+
+    named = {names.get(k, k): dataclasses.replace(v, id=names.get(k, k)) for k, v in fair.items() if v.n}
+    if len(named) < 2:
+        return out
+    verdicts = compare_all(named, resamples=1000)
+    best = best_variant(named, verdicts)
+    for v in verdicts:
+        out.append(Finding("verdict", "good" if v.clear else "info", "A/B: " + v.text_en(), "A/B：" + v.text_zh(),
+                           v.diff_mean))
+    if best is not None:
+        out.append(Finding("verdict", "good", f"Best variant: {best}.", f"最佳方案：{best}。"))
     return out
 
 
@@ -324,6 +422,10 @@ class ScoreWorker(QObject):
             self.busy_changed.emit(False)
         self.result.emit(res)
 
+    def cancel(self) -> None:
+        """Make every queued or running request stale (they stop at their next check)."""
+        self.generation += 1
+
     def wait(self, ms: int = 30000) -> bool:
         return self.pool.waitForDone(ms)
 
@@ -359,13 +461,14 @@ def cover_heatmap(image: Any, cover: Any) -> Any:
     return rgb_to_qimage(heat_overlay_rgb(rgb, smap))
 
 
-def feed_heatmap(feed_image: Any, screen: Any) -> Any:
-    """The first screen of a rendered feed (device pixels) with a scored Screen's map over it;
-    returns a QImage of the first-screen size."""
+def feed_heatmap(feed_image: Any, screen: Any, screen_size: Any) -> Any:
+    """The first screen of a rendered feed with a scored Screen's map over it.
+
+    `screen_size` is (w, h) of one screen in the feed image's pixels (the dock's description):
+    the map is stretched onto exactly that, whatever resolution the scorer rendered at."""
     from xhscover.feed.images import qimage_to_rgb, rgb_to_qimage
 
-    h = round(screen.smap.shape[0] / max(1e-9, screen.scale))
-    w = round(screen.smap.shape[1] / max(1e-9, screen.scale))
+    w, h = int(screen_size[0]), int(screen_size[1])
     part = feed_image.copy(0, 0, min(w, feed_image.width()), min(h, feed_image.height()))
     return rgb_to_qimage(heat_overlay_rgb(qimage_to_rgb(part), screen.smap))
 
@@ -386,7 +489,8 @@ class LiveScore(QObject):
         self.placements = PLACEMENTS
         self.requests = 0
         self._doc = None
-        feed.settings_changed.connect(self.poke)
+        self._key: tuple | None = None
+        feed.settings_changed.connect(self._feed_changed)
         feed.competitors_changed.connect(self.poke)
 
     def set_document(self, doc: Any) -> None:
@@ -406,6 +510,19 @@ class LiveScore(QObject):
         was, self.enabled = self.enabled, bool(on)
         if on and not was:
             self.poke()
+        elif not on:
+            self.debounce.timer.stop()
+            self.worker.cancel()
+
+    def feed_key(self) -> tuple:
+        """What the score depends on in the feed settings (zoom, squint, heatmap do not count)."""
+        s = self.feed.settings
+        return (s.device, s.theme, s.page, s.query, s.placement, s.slot, s.seed, s.all_variants,
+                tuple(sorted(self.feed.title_overrides.items())), id(self.feed.competitors))
+
+    def _feed_changed(self) -> None:
+        if self.feed_key() != self._key:
+            self.poke()
 
     def poke(self, *_args: Any) -> None:
         if self.enabled and self.feed.doc is not None:
@@ -416,4 +533,5 @@ class LiveScore(QObject):
         if not self.enabled or self.feed.doc is None:
             return
         self.requests += 1
+        self._key = self.feed_key()
         self.worker.submit(build_request(self.feed, self.worker.next_generation(), placements=self.placements))

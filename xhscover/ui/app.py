@@ -5,6 +5,10 @@ Debug hooks (used by the Xvfb test and the start-up benchmark):
   --layout ID / XHSCOVER_LAYOUT=ID                open a new cover from this layout at start
   XHSCOVER_SELECT=id[,id]                         select layers (to show handles in a screenshot)
   XHSCOVER_EXIT_WHEN_SHOWN=1                      quit as soon as the window is shown
+  XHSCOVER_WINDOW_SIZE=WxH                        window size (screenshots)
+  XHSCOVER_HEATMAP=1                              heatmap on the canvas and the feed
+  XHSCOVER_FEED=k=v,...                           feed dock settings (theme=dark,page=search,query=...)
+  XHSCOVER_WAIT_SCORE=1                           screenshot only once the attention score is complete
 """
 
 from __future__ import annotations
@@ -89,6 +93,20 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
         win.open_path(str(open_path))
     elif layout_id:
         win.new_from_layout(layout_id, "3:4")
+    size = os.environ.get("XHSCOVER_WINDOW_SIZE")
+    if size and "x" in size:
+        w, h = (int(v) for v in size.split("x", 1))
+        win.resize(w, h)
+    if os.environ.get("XHSCOVER_HEATMAP") and win.doc is not None:
+        win.feed_panel.heatmap.setChecked(True)
+        win.a_heat_canvas.setChecked(True)
+        win.toggle_canvas_heatmap(True)
+    feed_env = os.environ.get("XHSCOVER_FEED")  # e.g. "theme=dark,page=search,query=穿搭,squint=1"
+    if feed_env and win.doc is not None:
+        fields = dict(kv.split("=", 1) for kv in feed_env.split(",") if "=" in kv)
+        typed = {k: (v == "1") if k in ("squint", "heatmap", "all_variants") else
+                 int(v) if k in ("slot", "seed") else v for k, v in fields.items()}
+        win.feed.update(**typed)
     select = os.environ.get("XHSCOVER_SELECT")
     if select and win.doc is not None:
         win.doc.set_selection(select.split(","))
@@ -101,7 +119,16 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
             win.close()
             app.quit()
 
-        QTimer.singleShot(int(os.environ.get("XHSCOVER_SCREENSHOT_DELAY_MS", "600")), grab)
+        def grab_when_scored(tries: list[int] = [0]) -> None:  # noqa: B006 - a deliberate counter
+            latest = win.live_score.worker.latest
+            tries[0] += 1
+            if (latest is None or latest.stage != "full") and tries[0] < 120:
+                QTimer.singleShot(500, grab_when_scored)
+                return
+            QTimer.singleShot(300, grab)
+
+        delay = int(os.environ.get("XHSCOVER_SCREENSHOT_DELAY_MS", "600"))
+        QTimer.singleShot(delay, grab_when_scored if os.environ.get("XHSCOVER_WAIT_SCORE") else grab)
     elif os.environ.get("XHSCOVER_EXIT_WHEN_SHOWN"):
         QTimer.singleShot(0, app.quit)
     code = app.exec()

@@ -129,7 +129,7 @@ class FeedDock(QWidget):
         self.all_variants = QCheckBox(self.tr("All variants"))
         self.all_variants.setToolTip(self.tr("Show every variant of the project in the feed"))
         self.zoom = QComboBox()
-        self.zoom.addItem(self.tr("Fit"), "fit")
+        self.zoom.addItem(self.tr("Fit screen"), "fit")
         self.zoom.addItem("100%", "100")
         self.zoom.addItem(self.tr("True size"), "true")
         self.dpi_fix = QDoubleSpinBox()
@@ -297,7 +297,9 @@ class FeedDock(QWidget):
         if not self.feed.settings.heatmap or self.last_screen is None or img is None:
             self.view.set_heat(None)
             return
-        self.view.set_heat(scoring.feed_heatmap(img, self.last_screen))
+        desc = self.feed.last_description or {}
+        size = desc.get("screen_size") or (img.width(), img.height())
+        self.view.set_heat(scoring.feed_heatmap(img, self.last_screen, size))
 
     # --- widgets -> controller ------------------------------------------------------------------------
     def _page_changed(self) -> None:

@@ -87,6 +87,7 @@ class MainWindow(QMainWindow):
         self.score_dock = self._dock(self.tr("Attention score"), self.score_panel,
                                      Qt.DockWidgetArea.LeftDockWidgetArea, "score")
         self.splitDockWidget(self.layers_dock, self.score_dock, Qt.Orientation.Vertical)
+        self._docks_sized = False
         self.live_score = LiveScore(self.feed, parent=self)
         self.live_score.worker.result.connect(self._score_result)
         self.live_score.worker.busy_changed.connect(self.score_panel.set_busy)
@@ -289,6 +290,8 @@ class MainWindow(QMainWindow):
         self.variants.set_document(doc)
         self.feed.set_document(doc)
         self.live_score.set_document(doc)
+        if doc is None:
+            self.live_score.worker.cancel()
         if self.autosaver is not None:
             self.autosaver.set_document(doc)
         if doc is not None:
@@ -300,6 +303,10 @@ class MainWindow(QMainWindow):
             self.props_dock.show()
             self.feed_dock.show()
             self.score_dock.show()
+            if not self._docks_sized:
+                from PySide6.QtCore import QTimer
+
+                QTimer.singleShot(0, self.size_docks)
             self.canvas.setFocus()
             self.canvas.fit()
         else:
@@ -569,6 +576,15 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Exported {0} and {1}").format(written[0].name, written[1].name), 5000)
         return written
 
+    def size_docks(self) -> None:
+        """First editor show: a narrow properties dock, the feed wide enough to read its cards."""
+        self._docks_sized = True
+        w = self.width()
+        self.resizeDocks([self.layers_dock, self.props_dock, self.feed_dock],
+                         [230, 270, max(380, int(w * 0.26))], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.layers_dock, self.score_dock], [260, max(300, self.height() - 400)],
+                         Qt.Orientation.Vertical)
+
     def _update_scoring_enabled(self) -> None:
         on = self.auto_score and (self.score_dock.isVisible() or self.feed.settings.heatmap)
         self.live_score.set_enabled(on)
@@ -612,6 +628,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.live_score.set_enabled(False)
+        self.live_score.worker.cancel()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         if self.autosaver is not None:

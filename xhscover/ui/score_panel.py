@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-LEVEL_MARK = {"good": ("●", "#1E9E5A"), "warn": ("▲", "#D9822B"), "info": ("○", "#6B7280")}
+LEVEL_MARK = {"good": ("✓", "#1E9E5A"), "warn": ("▲", "#D9822B"), "fail": ("✗", "#D0312D"),
+              "info": ("•", "#6B7280")}
+LEVEL_BG = {"warn": "#FFF4E5", "fail": "#FDECEC"}
 
 
 def ui_language() -> str:
@@ -69,12 +71,12 @@ class ScorePanel(QWidget):
         for f in res.findings:
             mark, colour = LEVEL_MARK.get(f.level, LEVEL_MARK["info"])
             item = QListWidgetItem(f"{mark}  {f.text(lang)}")
-            item.setForeground(QColor("#1F2328"))
+            item.setForeground(QColor(colour if f.level == "fail" else "#1F2328"))
             item.setData(Qt.ItemDataRole.UserRole, f.key)
             item.setData(Qt.ItemDataRole.DecorationRole, None)
             item.setToolTip(f.key)
-            if f.level == "warn":
-                item.setBackground(QColor("#FFF4E5"))
+            if f.level in LEVEL_BG:
+                item.setBackground(QColor(LEVEL_BG[f.level]))
             self.list.addItem(item)
         if res.stage == "full":
             self.status.setText("")

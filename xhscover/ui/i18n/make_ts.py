@@ -75,12 +75,55 @@ ZH = {
     "Big title": "大字报", "Photo + title": "图片+标题", "Collage": "拼图", "Compare": "对比", "List": "清单",
     "Tutorial": "教程", "Product": "好物", "Place": "探店", "Plog": "Plog", "Knowledge": "干货", "Quote": "语录",
     "Other": "其他",
+    # feed dock, score panel, insert tools (issues 4 and 5)
+    "text": "文字", "Light": "浅色", "Dark": "深色", "Home feed": "首页推荐", "Search results": "搜索结果",
+    "Search query": "搜索词", "Note title under your cover": "你的封面下方的笔记标题", "Slot": "指定位置",
+    "Random": "随机", "Feed position of your cover (0 = top left)": "你的封面在信息流中的位置（0 = 左上）",
+    "seed ": "种子 ", "Shuffle": "洗牌", "Random position and competitor order (next seed)": "随机位置和竞品顺序（下一个种子）",
+    "All variants": "全部方案", "Show every variant of the project in the feed": "在信息流中显示项目的所有方案",
+    "Fit screen": "适合首屏", "True size": "真实尺寸",
+    "Screen DPI correction for true size: hold a ruler to the screen and adjust":
+        "真实尺寸的屏幕 DPI 校正：拿尺子贴在屏幕上对照调整",
+    "Squint": "眯眼看", "Blur the feed: only big shapes and contrasts remain": "模糊信息流：只留下大块形状和对比",
+    "Heatmap": "热力图", "Attention heatmap over the first screen": "首屏注意力热力图", "Sample shelf": "示例货架",
+    "Import folder…": "导入文件夹…", "Titles": "标题", "Edit the competitors' note titles": "编辑竞品的笔记标题",
+    "Cover": "封面", "Title": "标题", "Competitors: {0} covers from {1}": "竞品：来自 {1} 的 {0} 个封面",
+    "Competitors: bundled sample shelf ({0} covers)": "竞品：内置示例货架（{0} 个封面）",
+    "Folder of competitor covers": "竞品封面文件夹", "Feed": "信息流", "Attention score": "注意力评分",
+    "Rectangle": "矩形", "Rounded rectangle": "圆角矩形", "Ellipse": "椭圆", "Line": "直线", "Arrow": "箭头",
+    "&Sticker…": "贴纸(&S)…", "Export &feed…": "导出信息流(&F)…", "&Heatmap on canvas": "画布热力图(&H)",
+    "S&hape": "形状(&H)", "Export feed": "导出信息流", "PNG image (*.png)": "PNG 图片 (*.png)",
+    "Exported {0} and {1}": "已导出 {0} 和 {1}", "No score yet": "尚无评分", "Scoring…": "正在评分…",
+    "Scoring failed: {0}": "评分失败：{0}", "Share {0:.1f}%": "份额 {0:.1f}%",
+    "Rank {0} of {1} on this screen · fair ratio {2:.2f}× ({3} placements)":
+        "本屏 {1} 个中排第 {0} · 位置公平得分 {2:.2f} 倍（{3} 次摆放）",
+    "Rank {0} of {1} on this screen · fair ratio: computing…": "本屏 {1} 个中排第 {0} · 位置公平得分：计算中…",
+    "Insert sticker": "插入贴纸", "or type / paste an emoji, e.g. 🔥": "或输入 / 粘贴一个表情，例如 🔥",
+    "Emoji:": "表情：", "Sticker": "贴纸",
+    # layer roles (names.py)
+    "Subtitle": "副标题", "Caption": "说明文字", "Body text": "正文", "Tag": "标签", "Label": "标注",
+    "“Before” label": "“之前”标注", "“After” label": "“之后”标注", "Photo": "图片", "Before photo": "之前图片",
+    "After photo": "之后图片", "Veil": "遮罩", "Band": "色带", "Badge": "徽章", "Frame": "相框", "Card": "卡片",
+    "Rule": "分隔线", "Tape": "胶带", "Tip": "提示", "Step": "步骤", "Tick": "勾选", "Item": "条目", "Number": "数字",
+    "Date": "日期", "Location": "地点", "Location pill": "地点标签", "Author": "作者", "Stripe": "条纹",
+    "Plate": "底板", "Polaroid": "拍立得", "Masthead": "刊头", "Issue": "期号", "Rating": "评分",
+    "Checklist": "清单", "Corner": "角标", "Decoration": "装饰", "Mark": "标记", "Pin": "图钉", "Box": "方框",
+    "Margin": "边距", "Sun": "太阳", "Day": "天", "Days": "天数", "VS badge": "VS 徽章", "VS arrow": "VS 箭头",
+    "Question": "问题", "Answer": "回答", "Question dot": "问题圆点", "Answer dot": "回答圆点",
 }
 GENRES = ["Big title", "Photo + title", "Collage", "Compare", "List", "Tutorial", "Product", "Place", "Plog",
           "Knowledge", "Quote", "Other"]
 # lupdate names module-level helpers by the receiver; these are the contexts Qt sees at runtime
 CONTEXT_BY_FILE = {"commands.py": "commands", "dialogs.py": "dialogs", "app.py": "MainWindow",
-                   "canvas.py": "commands"}
+                   "canvas.py": "commands", "names.py": "names"}
+
+
+def _role_names() -> list[str]:
+    """names.py translates its tables through variables, which lupdate cannot see."""
+    sys.path.insert(0, str(ROOT))
+    from xhscover.editing.names import KINDS, SLOT_ROLES
+
+    return list(dict.fromkeys([*SLOT_ROLES.values(), *KINDS.values(), "text"]))
 
 
 def main() -> None:
@@ -106,6 +149,14 @@ def main() -> None:
                 name = CONTEXT_BY_FILE.get(fname, name)
             contexts.setdefault(name, []).append(msg)
     msgs = contexts
+    names = msgs.setdefault("names", [])
+    have = {m.findtext("source") for m in names}
+    for src in _role_names():
+        if src not in have:
+            m = ET.Element("message")
+            ET.SubElement(m, "source").text = src
+            ET.SubElement(m, "translation")
+            names.append(m)
     msgs["genres"] = []
     for g in GENRES:
         m = ET.Element("message")

@@ -47,74 +47,227 @@
     </message>
   </context>
   <context>
+    <name>FeedDock</name>
+    <message>
+      <location filename="../feed_dock.py" line="109" />
+      <source>Light</source>
+      <translation>浅色</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="110" />
+      <source>Dark</source>
+      <translation>深色</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="112" />
+      <source>Home feed</source>
+      <translation>首页推荐</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="113" />
+      <source>Search results</source>
+      <translation>搜索结果</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="115" />
+      <source>Search query</source>
+      <translation>搜索词</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="117" />
+      <source>Note title under your cover</source>
+      <translation>你的封面下方的笔记标题</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="119" />
+      <source>Slot</source>
+      <translation>指定位置</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="120" />
+      <source>Random</source>
+      <translation>随机</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="123" />
+      <source>Feed position of your cover (0 = top left)</source>
+      <translation>你的封面在信息流中的位置（0 = 左上）</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="126" />
+      <source>seed </source>
+      <translation>种子 </translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="127" />
+      <source>Shuffle</source>
+      <translation>洗牌</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="128" />
+      <source>Random position and competitor order (next seed)</source>
+      <translation>随机位置和竞品顺序（下一个种子）</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="129" />
+      <source>All variants</source>
+      <translation>全部方案</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="130" />
+      <source>Show every variant of the project in the feed</source>
+      <translation>在信息流中显示项目的所有方案</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="132" />
+      <source>Fit screen</source>
+      <translation>适合首屏</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="134" />
+      <source>True size</source>
+      <translation>真实尺寸</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="140" />
+      <source>Screen DPI correction for true size: hold a ruler to the screen and adjust</source>
+      <translation>真实尺寸的屏幕 DPI 校正：拿尺子贴在屏幕上对照调整</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="141" />
+      <source>Squint</source>
+      <translation>眯眼看</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="142" />
+      <source>Blur the feed: only big shapes and contrasts remain</source>
+      <translation>模糊信息流：只留下大块形状和对比</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="143" />
+      <source>Heatmap</source>
+      <translation>热力图</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="144" />
+      <source>Attention heatmap over the first screen</source>
+      <translation>首屏注意力热力图</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="147" />
+      <source>Sample shelf</source>
+      <translation>示例货架</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="148" />
+      <source>Import folder…</source>
+      <translation>导入文件夹…</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="150" />
+      <source>Titles</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="152" />
+      <source>Edit the competitors' note titles</source>
+      <translation>编辑竞品的笔记标题</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="158" />
+      <source>Cover</source>
+      <translation>封面</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="158" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="259" />
+      <source>Competitors: {0} covers from {1}</source>
+      <translation>竞品：来自 {1} 的 {0} 个封面</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="260" />
+      <source>Competitors: bundled sample shelf ({0} covers)</source>
+      <translation>竞品：内置示例货架（{0} 个封面）</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="345" />
+      <source>Folder of competitor covers</source>
+      <translation>竞品封面文件夹</translation>
+    </message>
+  </context>
+  <context>
     <name>LayersPanel</name>
     <message>
-      <location filename="../layers_panel.py" line="41" />
+      <location filename="../layers_panel.py" line="42" />
       <source>Lock</source>
       <translation>锁定</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="41" />
+      <location filename="../layers_panel.py" line="42" />
       <source>Lock / unlock</source>
       <translation>锁定 / 解锁</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="42" />
+      <location filename="../layers_panel.py" line="43" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="42" />
+      <location filename="../layers_panel.py" line="43" />
       <source>Bring forward</source>
       <translation>上移一层</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="43" />
+      <location filename="../layers_panel.py" line="44" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="43" />
+      <location filename="../layers_panel.py" line="44" />
       <source>Send backward</source>
       <translation>下移一层</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="44" />
+      <location filename="../layers_panel.py" line="45" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="44" />
+      <location filename="../layers_panel.py" line="45" />
       <source>Duplicate</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="45" />
+      <location filename="../layers_panel.py" line="46" />
       <source>Group</source>
       <translation>编组</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="45" />
+      <location filename="../layers_panel.py" line="46" />
       <source>Group / ungroup</source>
       <translation>编组 / 取消编组</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="46" />
+      <location filename="../layers_panel.py" line="47" />
       <source>Del</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="46" />
+      <location filename="../layers_panel.py" line="47" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="95" />
+      <location filename="../layers_panel.py" line="96" />
       <source>group</source>
       <translation>编组</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="97" />
+      <location filename="../layers_panel.py" line="98" />
       <source>locked</source>
       <translation>已锁定</translation>
     </message>
@@ -122,318 +275,394 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="74" />
+      <location filename="../main_window.py" line="79" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="75" />
+      <location filename="../main_window.py" line="80" />
       <source>Properties</source>
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="113" />
+      <location filename="../main_window.py" line="84" />
+      <source>Feed</source>
+      <translation>信息流</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="87" />
+      <source>Attention score</source>
+      <translation>注意力评分</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="132" />
       <source>&amp;New…</source>
       <translation>新建(&amp;N)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="114" />
+      <location filename="../main_window.py" line="133" />
       <source>&amp;Open…</source>
       <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="115" />
+      <location filename="../main_window.py" line="134" />
       <source>&amp;Save</source>
       <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="116" />
+      <location filename="../main_window.py" line="135" />
       <source>Save &amp;As…</source>
       <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="117" />
+      <location filename="../main_window.py" line="136" />
       <source>&amp;Export…</source>
       <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="118" />
+      <location filename="../main_window.py" line="137" />
       <source>&amp;Close project</source>
       <translation>关闭项目(&amp;C)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="119" />
+      <location filename="../main_window.py" line="138" />
       <source>&amp;Quit</source>
       <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="120" />
+      <location filename="../main_window.py" line="139" />
       <source>&amp;Undo</source>
       <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="121" />
+      <location filename="../main_window.py" line="140" />
       <source>&amp;Redo</source>
       <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="123" />
+      <location filename="../main_window.py" line="142" />
       <source>&amp;Delete</source>
       <translation>删除(&amp;D)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="129" />
+      <location filename="../main_window.py" line="148" />
       <source>D&amp;uplicate</source>
       <translation>复制(&amp;U)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="130" />
+      <location filename="../main_window.py" line="149" />
       <source>&amp;Group / ungroup</source>
       <translation>编组 / 取消编组(&amp;G)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="131" />
+      <location filename="../main_window.py" line="150" />
       <source>Select &amp;all</source>
       <translation>全选(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="134" />
+      <location filename="../main_window.py" line="153" />
       <source>&amp;Paste image</source>
       <translation>粘贴图片(&amp;P)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="137" />
+      <location filename="../main_window.py" line="156" />
       <source>Add &amp;text</source>
       <translation>添加文字(&amp;T)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="140" />
+      <location filename="../main_window.py" line="159" />
       <source>Add &amp;image…</source>
       <translation>添加图片(&amp;I)…</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="150" />
+      <location filename="../main_window.py" line="162" />
+      <source>Rectangle</source>
+      <translation>矩形</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="162" />
+      <source>Rounded rectangle</source>
+      <translation>圆角矩形</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="163" />
+      <source>Ellipse</source>
+      <translation>椭圆</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="163" />
+      <source>Line</source>
+      <translation>直线</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="163" />
+      <source>Arrow</source>
+      <translation>箭头</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="164" />
+      <source>&amp;Sticker…</source>
+      <translation>贴纸(&amp;S)…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="165" />
+      <source>Export &amp;feed…</source>
+      <translation>导出信息流(&amp;F)…</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="166" />
+      <source>&amp;Heatmap on canvas</source>
+      <translation>画布热力图(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="177" />
       <source>&amp;Fit to window</source>
       <translation>适合窗口(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="151" />
+      <location filename="../main_window.py" line="178" />
       <source>&amp;Actual pixels (100%)</source>
       <translation>实际像素 (100%)(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="179" />
       <source>Zoom &amp;in</source>
       <translation>放大(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="153" />
+      <location filename="../main_window.py" line="180" />
       <source>Zoom &amp;out</source>
       <translation>缩小(&amp;O)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="154" />
+      <location filename="../main_window.py" line="181" />
       <source>&amp;Safe area</source>
       <translation>安全区(&amp;S)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="158" />
+      <location filename="../main_window.py" line="185" />
       <source>&amp;File</source>
       <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="161" />
+      <location filename="../main_window.py" line="188" />
       <source>Open &amp;recent</source>
       <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="167" />
+      <location filename="../main_window.py" line="194" />
       <source>&amp;Edit</source>
       <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="173" />
+      <location filename="../main_window.py" line="200" />
       <source>&amp;Insert</source>
       <translation>插入(&amp;I)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="176" />
+      <location filename="../main_window.py" line="203" />
+      <source>S&amp;hape</source>
+      <translation>形状(&amp;H)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="208" />
       <source>&amp;Arrange</source>
       <translation>排列(&amp;A)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="209" />
       <source>Align left</source>
       <translation>左对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="177" />
+      <location filename="../main_window.py" line="209" />
       <source>Align centre</source>
       <translation>水平居中</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="210" />
       <source>Align right</source>
       <translation>右对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="178" />
+      <location filename="../main_window.py" line="210" />
       <source>Align top</source>
       <translation>顶部对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="211" />
       <source>Align middle</source>
       <translation>垂直居中</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="179" />
+      <location filename="../main_window.py" line="211" />
       <source>Align bottom</source>
       <translation>底部对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="182" />
+      <location filename="../main_window.py" line="214" />
       <source>Distribute horizontally</source>
       <translation>水平等距分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="183" />
+      <location filename="../main_window.py" line="215" />
       <source>Distribute vertically</source>
       <translation>垂直等距分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="185" />
+      <location filename="../main_window.py" line="217" />
       <source>Bring forward</source>
       <translation>上移一层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="186" />
+      <location filename="../main_window.py" line="218" />
       <source>Send backward</source>
       <translation>下移一层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="187" />
+      <location filename="../main_window.py" line="219" />
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="191" />
+      <location filename="../main_window.py" line="226" />
       <source>&amp;Language</source>
       <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="193" />
+      <location filename="../main_window.py" line="228" />
       <source>System</source>
       <translation>跟随系统</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="199" />
+      <location filename="../main_window.py" line="234" />
       <source>Main</source>
       <translation>主工具栏</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="216" />
+      <location filename="../main_window.py" line="249" />
+      <source>Shape</source>
+      <translation>形状</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="260" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="216" />
+      <location filename="../main_window.py" line="260" />
       <source>The language changes the next time xhscover starts.</source>
       <translation>语言将在下次启动 xhscover 时生效。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="223" />
+      <location filename="../main_window.py" line="267" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="283" />
-      <location filename="../main_window.py" line="360" />
+      <location filename="../main_window.py" line="337" />
+      <location filename="../main_window.py" line="414" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="294" />
+      <location filename="../main_window.py" line="348" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="315" />
+      <location filename="../main_window.py" line="369" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="340" />
+      <location filename="../main_window.py" line="394" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="350" />
+      <location filename="../main_window.py" line="404" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="353" />
+      <location filename="../main_window.py" line="407" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="390" />
+      <location filename="../main_window.py" line="444" />
+      <location filename="../main_window.py" line="572" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="392" />
+      <location filename="../main_window.py" line="446" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="404" />
+      <location filename="../main_window.py" line="458" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="405" />
+      <location filename="../main_window.py" line="459" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="423" />
+      <location filename="../main_window.py" line="477" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="429" />
+      <location filename="../main_window.py" line="483" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="445" />
+      <location filename="../main_window.py" line="499" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="461" />
+      <location filename="../main_window.py" line="515" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="469" />
+      <location filename="../main_window.py" line="523" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="501" />
+      <location filename="../main_window.py" line="560" />
+      <source>Export feed</source>
+      <translation>导出信息流</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="560" />
+      <source>PNG image (*.png)</source>
+      <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="574" />
+      <source>Exported {0} and {1}</source>
+      <translation>已导出 {0} 和 {1}</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="620" />
       <source>Cannot open</source>
       <translation>无法打开</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="502" />
+      <location filename="../main_window.py" line="621" />
       <source>Not an image or an xhscover project:</source>
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
     <message>
-      <location filename="../app.py" line="84" />
+      <location filename="../app.py" line="89" />
       <source>Cannot restore</source>
       <translation>无法恢复</translation>
     </message>
@@ -745,51 +974,102 @@
     </message>
   </context>
   <context>
+    <name>ScorePanel</name>
+    <message>
+      <location filename="../score_panel.py" line="27" />
+      <source>No score yet</source>
+      <translation>尚无评分</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="49" />
+      <source>Scoring…</source>
+      <translation>正在评分…</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="55" />
+      <source>Scoring failed: {0}</source>
+      <translation>评分失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="60" />
+      <source>Share {0:.1f}%</source>
+      <translation>份额 {0:.1f}%</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="63" />
+      <source>Rank {0} of {1} on this screen · fair ratio {2:.2f}× ({3} placements)</source>
+      <translation>本屏 {1} 个中排第 {0} · 位置公平得分 {2:.2f} 倍（{3} 次摆放）</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="66" />
+      <source>Rank {0} of {1} on this screen · fair ratio: computing…</source>
+      <translation>本屏 {1} 个中排第 {0} · 位置公平得分：计算中…</translation>
+    </message>
+  </context>
+  <context>
     <name>StartPage</name>
     <message>
-      <location filename="../start_page.py" line="87" />
+      <location filename="../start_page.py" line="90" />
       <source>New cover from a layout</source>
       <translation>从版式新建封面</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="91" />
+      <location filename="../start_page.py" line="94" />
       <source>3:4 portrait</source>
       <translation>3:4 竖版</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="91" />
+      <location filename="../start_page.py" line="94" />
       <source>1:1 square</source>
       <translation>1:1 方形</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="92" />
+      <location filename="../start_page.py" line="95" />
       <source>4:3 landscape</source>
       <translation>4:3 横版</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="98" />
+      <location filename="../start_page.py" line="104" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="120" />
+      <location filename="../start_page.py" line="126" />
       <source>Open project…</source>
       <translation>打开项目…</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="122" />
+      <location filename="../start_page.py" line="128" />
       <source>Blank cover</source>
       <translation>空白封面</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="125" />
+      <location filename="../start_page.py" line="131" />
       <source>Recent projects</source>
       <translation>最近的项目</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="132" />
+      <location filename="../start_page.py" line="138" />
       <source>Ratio</source>
       <translation>比例</translation>
+    </message>
+  </context>
+  <context>
+    <name>StickerPicker</name>
+    <message>
+      <location filename="../sticker_picker.py" line="48" />
+      <source>Insert sticker</source>
+      <translation>插入贴纸</translation>
+    </message>
+    <message>
+      <location filename="../sticker_picker.py" line="69" />
+      <source>or type / paste an emoji, e.g. 🔥</source>
+      <translation>或输入 / 粘贴一个表情，例如 🔥</translation>
+    </message>
+    <message>
+      <location filename="../sticker_picker.py" line="77" />
+      <source>Emoji:</source>
+      <translation>表情：</translation>
     </message>
   </context>
   <context>
@@ -939,17 +1219,57 @@
       <translation>更改比例</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="490" />
+      <location filename="../../editing/commands.py" line="305" />
+      <source>Note title</source>
+      <translation>笔记标题</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="322" />
+      <source>Rectangle</source>
+      <translation>矩形</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="322" />
+      <source>Rounded rectangle</source>
+      <translation>圆角矩形</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="322" />
+      <source>Ellipse</source>
+      <translation>椭圆</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="323" />
+      <source>Line</source>
+      <translation>直线</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="323" />
+      <source>Arrow</source>
+      <translation>箭头</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="350" />
+      <source>Sticker</source>
+      <translation>贴纸</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="366" />
+      <source>Focal point</source>
+      <translation>焦点</translation>
+    </message>
+    <message>
+      <location filename="../canvas.py" line="520" />
       <source>Rotate</source>
       <translation>旋转</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="537" />
+      <location filename="../canvas.py" line="567" />
       <source>Resize</source>
       <translation>调整大小</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="666" />
+      <location filename="../canvas.py" line="705" />
       <location filename="../properties_panel.py" line="343" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
@@ -1093,6 +1413,226 @@
     <message>
       <source>Other</source>
       <translation>其他</translation>
+    </message>
+  </context>
+  <context>
+    <name>names</name>
+    <message>
+      <location filename="../../editing/names.py" line="43" />
+      <source>text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <source>Subtitle</source>
+      <translation>副标题</translation>
+    </message>
+    <message>
+      <source>Caption</source>
+      <translation>说明文字</translation>
+    </message>
+    <message>
+      <source>Body text</source>
+      <translation>正文</translation>
+    </message>
+    <message>
+      <source>Tag</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>标注</translation>
+    </message>
+    <message>
+      <source>“Before” label</source>
+      <translation>“之前”标注</translation>
+    </message>
+    <message>
+      <source>“After” label</source>
+      <translation>“之后”标注</translation>
+    </message>
+    <message>
+      <source>Photo</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <source>Before photo</source>
+      <translation>之前图片</translation>
+    </message>
+    <message>
+      <source>After photo</source>
+      <translation>之后图片</translation>
+    </message>
+    <message>
+      <source>Sticker</source>
+      <translation>贴纸</translation>
+    </message>
+    <message>
+      <source>Veil</source>
+      <translation>遮罩</translation>
+    </message>
+    <message>
+      <source>Band</source>
+      <translation>色带</translation>
+    </message>
+    <message>
+      <source>Badge</source>
+      <translation>徽章</translation>
+    </message>
+    <message>
+      <source>Frame</source>
+      <translation>相框</translation>
+    </message>
+    <message>
+      <source>Card</source>
+      <translation>卡片</translation>
+    </message>
+    <message>
+      <source>Rule</source>
+      <translation>分隔线</translation>
+    </message>
+    <message>
+      <source>Tape</source>
+      <translation>胶带</translation>
+    </message>
+    <message>
+      <source>Tip</source>
+      <translation>提示</translation>
+    </message>
+    <message>
+      <source>Step</source>
+      <translation>步骤</translation>
+    </message>
+    <message>
+      <source>Tick</source>
+      <translation>勾选</translation>
+    </message>
+    <message>
+      <source>Item</source>
+      <translation>条目</translation>
+    </message>
+    <message>
+      <source>Number</source>
+      <translation>数字</translation>
+    </message>
+    <message>
+      <source>Date</source>
+      <translation>日期</translation>
+    </message>
+    <message>
+      <source>Location</source>
+      <translation>地点</translation>
+    </message>
+    <message>
+      <source>Location pill</source>
+      <translation>地点标签</translation>
+    </message>
+    <message>
+      <source>Author</source>
+      <translation>作者</translation>
+    </message>
+    <message>
+      <source>Stripe</source>
+      <translation>条纹</translation>
+    </message>
+    <message>
+      <source>Plate</source>
+      <translation>底板</translation>
+    </message>
+    <message>
+      <source>Polaroid</source>
+      <translation>拍立得</translation>
+    </message>
+    <message>
+      <source>Masthead</source>
+      <translation>刊头</translation>
+    </message>
+    <message>
+      <source>Issue</source>
+      <translation>期号</translation>
+    </message>
+    <message>
+      <source>Rating</source>
+      <translation>评分</translation>
+    </message>
+    <message>
+      <source>Checklist</source>
+      <translation>清单</translation>
+    </message>
+    <message>
+      <source>Corner</source>
+      <translation>角标</translation>
+    </message>
+    <message>
+      <source>Decoration</source>
+      <translation>装饰</translation>
+    </message>
+    <message>
+      <source>Mark</source>
+      <translation>标记</translation>
+    </message>
+    <message>
+      <source>Pin</source>
+      <translation>图钉</translation>
+    </message>
+    <message>
+      <source>Box</source>
+      <translation>方框</translation>
+    </message>
+    <message>
+      <source>Margin</source>
+      <translation>边距</translation>
+    </message>
+    <message>
+      <source>Sun</source>
+      <translation>太阳</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>天</translation>
+    </message>
+    <message>
+      <source>Days</source>
+      <translation>天数</translation>
+    </message>
+    <message>
+      <source>VS badge</source>
+      <translation>VS 徽章</translation>
+    </message>
+    <message>
+      <source>VS arrow</source>
+      <translation>VS 箭头</translation>
+    </message>
+    <message>
+      <source>Question</source>
+      <translation>问题</translation>
+    </message>
+    <message>
+      <source>Answer</source>
+      <translation>回答</translation>
+    </message>
+    <message>
+      <source>Question dot</source>
+      <translation>问题圆点</translation>
+    </message>
+    <message>
+      <source>Answer dot</source>
+      <translation>回答圆点</translation>
+    </message>
+    <message>
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <source>Image</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <source>Shape</source>
+      <translation>形状</translation>
     </message>
   </context>
 </TS>
