@@ -9,7 +9,7 @@ from xhscover.editing import commands as C
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.feedstate import FeedController
 from xhscover.editing.names import display_name
-from xhscover.editing.scoring import ScoreWorker, ab_verdict, build_request
+from xhscover.editing.scoring import ScoreWorker, build_request
 from xhscover.feed.sample import synthetic_shelf
 from xhscover.model.layers import ImageLayer, ShapeLayer, TextLayer
 
@@ -48,21 +48,6 @@ def test_worker_scores_and_drops_stale_results(feed, qtbot):
     w.wait()
 
 
-def test_ab_verdict_needs_a_clear_gap():
-    from xhscover.score.fair import FairScore, Placement
-
-    def fs(i, shares):
-        ps = [Placement(seed=s, slot=0, share=v, title_share=0, visible=1, rank=1) for s, v in enumerate(shares)]
-        return FairScore(id=i, placements=ps, share_mean=sum(shares) / len(shares), share_std=0,
-                         title_share_mean=0, competitor_share_mean=0.1, fair_ratio=1)
-
-    clear = ab_verdict({"a": fs("a", [0.3, 0.31, 0.29, 0.3]), "b": fs("b", [0.1, 0.12, 0.11, 0.1])}, {})
-    assert clear.level == "good" and "beats" in clear.en
-    close = ab_verdict({"a": fs("a", [0.3, 0.1, 0.2, 0.25]), "b": fs("b", [0.1, 0.3, 0.2, 0.24])}, {})
-    assert close.level == "info"
-    assert ab_verdict({"a": fs("a", [0.3, 0.3])}, {}) is None
-
-
 def test_display_names():
     assert display_name(TextLayer(id="t", name="我的标题")) == "我的标题"
     assert display_name(TextLayer(id="title", slot="title")) == "Title"
@@ -94,19 +79,3 @@ def test_insert_shapes_stickers_and_focal(gui_app):
     assert doc.cover.layer("img1").focal == (0.5, 0.5)
 
 
-def test_own_cover_findings_fallback(feed):
-    """The editor's own findings (used when score.diagnose is absent) quote engine numbers."""
-    from xhscover.attention import diagnostics as D
-    from xhscover.editing.scoring import cover_findings
-    from xhscover.score.shares import ShelfScorer
-
-    req = build_request(feed, 1)
-    card = req.all_cards[0]
-    from xhscover.score.covers import facts_from_cover
-
-    cover, store = req.covers[card.id]
-    card.extra["facts"] = facts_from_cover(cover, store, id=card.id, rgb=card.image)
-    scorer = ShelfScorer(feed.competitors)
-    found = {f.key: f for f in cover_findings(card, scorer, None)}
-    assert {"legibility", "contrast", "clutter", "colourfulness", "distinct", "faces"} <= set(found)
-    assert found["colourfulness"].value == D.colourfulness(card.extra["facts"].rgb)

@@ -20,7 +20,6 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from xhscover.attention import diagnostics as D
 from xhscover.feed.cards import Card
 from xhscover.feed.images import source_rgb
 from xhscover.feed.spec import FeedSpec
@@ -29,7 +28,6 @@ SCORE_DEBOUNCE_MS = 100
 STATUS_LEVEL = {"pass": "good", "warn": "warn", "fail": "fail", "info": "info"}
 PLACEMENTS = 12
 FIRST_SCREEN_CARDS = 10
-TITLE_MIN_FRACTION = 1 / 15
 """XHS.md: cover text smaller than ~1/15 of the cover width is hard to read at feed size."""
 
 
@@ -172,13 +170,11 @@ class ScoreEngine:
         return self._shelf
 
     def cover_findings(self, card: Card | None, scorer: Any, screen: Any, spec: FeedSpec) -> list[Finding]:
-        """The score package's diagnosis of the cover when it exists, else `cover_findings`."""
+        """The score package's diagnosis of the cover (without the slow OCR check)."""
         if card is None:
             return []
-        try:
-            from xhscover.score.diagnose import card_width_pt, diagnose
-        except ImportError:
-            return cover_findings(card, scorer, screen)
+        from xhscover.score.diagnose import card_width_pt, diagnose
+
         d = diagnose(scorer.facts(card), card_width_pt=card_width_pt(spec.device), shelf=self.shelf_stats(scorer),
                      ocr_check=False)
         return [Finding(f.key, STATUS_LEVEL.get(f.status, "info"), f.en, f.zh, f.value) for f in d.findings]
@@ -265,12 +261,9 @@ def fair_findings(fair: dict[str, Any], current: str, cards: list[Card]) -> list
                            f"位置公平得分 {ratio:.2f} 倍（{fs.n} 次摆放）：份额 {_pct(fs.share_mean)} ± "
                            f"{_pct(fs.share_std)}，同位置平均竞品 {_pct(fs.competitor_share_mean)}。", ratio))
     names = {c.id: c.extra.get("name", c.id) for c in cards}
-    try:
-        from xhscover.score.ab import best_variant, compare_all
-    except ImportError:
-        verdict = ab_verdict(fair, names)
-        return out + ([verdict] if verdict is not None else [])
     import dataclasses
+
+    from xhscover.score.ab import best_variant, compare_all
 
     named = {names.get(k, k): dataclasses.replace(v, id=names.get(k, k)) for k, v in fair.items() if v.n}
     if len(named) < 2:
@@ -282,88 +275,6 @@ def fair_findings(fair: dict[str, Any], current: str, cards: list[Card]) -> list
                            v.diff_mean))
     if best is not None:
         out.append(Finding("verdict", "good", f"Best variant: {best}.", f"最佳方案：{best}。"))
-    return out
-
-
-def ab_verdict(fair: dict[str, Any], names: dict[str, str]) -> Finding | None:
-    """Best variant vs the runner-up by mean share over the same seeded placements; a win needs
-    the difference to exceed twice its standard error (paired by placement seed)."""
-    scored = [f for f in fair.values() if f.n]
-    if len(scored) < 2:
-        return None
-    scored.sort(key=lambda f: -f.share_mean)
-    a, b = scored[0], scored[1]
-    sa = {p.seed: p.share for p in a.placements}
-    diffs = np.array([sa[p.seed] - p.share for p in b.placements if p.seed in sa], dtype=np.float64)
-    if diffs.size < 2:
-        return None
-    mean, sem = float(diffs.mean()), float(diffs.std(ddof=1) / np.sqrt(diffs.size))
-    na, nb = names.get(a.id, a.id), names.get(b.id, b.id)
-    if mean > 2 * sem:
-        return Finding("verdict", "good",
-                       f"A/B: {na} beats {nb} by {_pct(mean)} share (± {_pct(sem)}, {diffs.size} paired placements).",
-                       f"A/B：{na} 胜过 {nb}，份额高 {_pct(mean)}（± {_pct(sem)}，{diffs.size} 次配对摆放）。", mean)
-    return Finding("verdict", "info",
-                   f"A/B: {na} and {nb} are too close to call ({_pct(mean)} ± {_pct(sem)}).",
-                   f"A/B：{na} 与 {nb} 差距不明显（{_pct(mean)} ± {_pct(sem)}）。", mean)
-
-
-def cover_findings(card: Card | None, scorer: Any, screen: Any) -> list[Finding]:
-    """Legibility, contrast, clutter, colourfulness, distinctness and faces of one cover."""
-    if card is None:
-        return []
-    facts = scorer.facts(card)
-    rgb = facts.rgb
-    out: list[Finding] = []
-    if facts.glyph_height:
-        g = facts.glyph_height
-        ok = g >= TITLE_MIN_FRACTION
-        out.append(Finding("legibility", "good" if ok else "warn",
-                           f"Title glyphs are 1/{1 / g:.0f} of the cover width"
-                           + (" — readable in the feed." if ok else " — smaller than 1/15, hard to read in the feed."),
-                           f"标题字高为封面宽度的 1/{1 / g:.0f}" + ("，信息流中清晰可读。" if ok else "，小于 1/15，在信息流里难以看清。"),
-                           g))
-    else:
-        out.append(Finding("legibility", "info", "No title text found on the cover.", "封面上没有找到标题文字。"))
-    boxes = facts.px_boxes(facts.title_boxes)
-    if boxes:
-        c = min(D.text_contrast(rgb, b) for b in boxes)
-        ok = c >= D.WCAG_AA_LARGE
-        out.append(Finding("contrast", "good" if ok else "warn",
-                           f"Title contrast {c:.1f}:1" + (" (meets WCAG large text 3:1)." if ok else " — below 3:1, the title blends in."),
-                           f"标题对比度 {c:.1f}:1" + ("（达到 WCAG 大字 3:1）。" if ok else "，低于 3:1，标题不够醒目。"), c))
-    e = D.edge_density(rgb)
-    if e > D.CLUTTER_BUSY:
-        out.append(Finding("clutter", "warn", f"Busy: edge density {e:.2f} (above {D.CLUTTER_BUSY}).",
-                           f"画面偏杂乱：边缘密度 {e:.2f}（高于 {D.CLUTTER_BUSY}）。", e))
-    elif e < D.CLUTTER_PLAIN:
-        out.append(Finding("clutter", "info", f"Very plain: edge density {e:.3f}.", f"画面很简洁：边缘密度 {e:.3f}。", e))
-    else:
-        out.append(Finding("clutter", "good", f"Clutter is moderate: edge density {e:.2f}.",
-                           f"杂乱度适中：边缘密度 {e:.2f}。", e))
-    m = D.colourfulness(rgb)
-    label = D.colourfulness_label(m)
-    zh_labels = {"not colourful": "不鲜艳", "slightly colourful": "略有色彩", "moderately colourful": "色彩适中",
-                 "quite colourful": "色彩较丰富", "highly colourful": "色彩很丰富", "extremely colourful": "色彩极其浓烈"}
-    out.append(Finding("colourfulness", "warn" if m < D.COLOURFUL_LEVELS[0][0] else "info",
-                       f"Colourfulness {m:.0f} ({label}).", f"色彩度 {m:.0f}（{zh_labels.get(label, label)}）。", m))
-    neighbours = [c for c in scorer.competitors if _on_screen(screen, c.id)] or list(scorer.competitors)[:6]
-    if neighbours:
-        dists = [(D.colour_distance(rgb, scorer.facts(n).rgb), D.layout_distance(rgb, scorer.facts(n).rgb), n)
-                 for n in neighbours]
-        cd, _ld, nc = min(dists, key=lambda t: t[0])
-        ld = min(t[1] for t in dists)
-        similar = cd < D.COLOUR_SIMILAR or ld < D.LAYOUT_SIMILAR
-        out.append(Finding("distinct", "warn" if similar else "good",
-                           (f"Looks like a neighbour: colour distance {cd:.2f}, layout distance {ld:.2f}."
-                            if similar else f"Stands apart from its neighbours: colour distance {cd:.2f}, "
-                            f"layout distance {ld:.2f}."),
-                           (f"和邻近封面太像：颜色距离 {cd:.2f}，构图距离 {ld:.2f}。" if similar
-                            else f"与邻近封面区分明显：颜色距离 {cd:.2f}，构图距离 {ld:.2f}。"), cd))
-    n = len(facts.faces)
-    out.append(Finding("faces", "good" if n else "info",
-                       f"{n} face(s) detected." + (" Faces draw the eye." if n else ""),
-                       f"检测到 {n} 张人脸。" + ("人脸很吸引目光。" if n else "")))
     return out
 
 
@@ -431,13 +342,8 @@ class ScoreWorker(QObject):
 
 
 def heat_overlay_rgb(rgb: np.ndarray, smap: np.ndarray) -> np.ndarray:
-    """The score package's heatmap style when it exists, else the attention engine's."""
-    try:
-        from xhscover.score.heatmap import overlay_heatmap
-    except ImportError:
-        from xhscover.attention.heatmap import overlay_heatmap as _plain
+    from xhscover.score.heatmap import overlay_heatmap
 
-        return _plain(rgb, smap, 0.5)
     return overlay_heatmap(rgb, smap)
 
 
