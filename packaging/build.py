@@ -35,9 +35,9 @@ PYINSTALLER_REQ = "pyinstaller>=6.10"
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
-from xhscover import appmeta  # noqa: E402
-
 import render_templates  # noqa: E402
+
+from xhscover import appmeta  # noqa: E402
 
 
 def log(msg: str) -> None:
@@ -146,7 +146,7 @@ def make_tarball(folder: Path, target: Path) -> Path:
         info.mode = 0o755 if info.isdir() or info.mode & 0o111 else 0o644
         return info
 
-    with tarfile.open(target, "w:gz", compresslevel=9) as tar:
+    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
         tar.add(folder, arcname=top, filter=normalise)
         tar.add(BUILD / "icons" / "xhscover-256.png", arcname=f"{top}/{appmeta.APP_ID}.png", filter=normalise)
         tar.add(BUILD / "packaging" / f"{appmeta.APP_ID}.desktop", arcname=f"{top}/{appmeta.APP_ID}.desktop",
@@ -249,7 +249,8 @@ def make_deb(folder: Path, target: Path) -> Path:
                             INSTALLED_SIZE_KB=str(size_kb), DEB_DEPENDS=deb_depends(packages))
     (root / "DEBIAN").chmod(0o755)
     control.chmod(0o644)
-    sh("dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", root, target, stdout=subprocess.DEVNULL)
+    sh("dpkg-deb", "--root-owner-group", "-Zxz", "-z6", f"--threads-max={os.cpu_count() or 1}", "--build", root, target,
+       stdout=subprocess.DEVNULL)
     return target
 
 

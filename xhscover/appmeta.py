@@ -65,6 +65,10 @@ DEB_DEPENDS = (
     "libxcb-util1",
     "libxcb-xfixes0",
     "libxcb-xkb1",
+    # the bundled Wayland platform plugin; without them Qt falls back to X11 (XWayland)
+    "libwayland-client0",
+    "libwayland-cursor0",
+    "libwayland-egl1",
 )
 DEB_RECOMMENDS = ("libfribidi0", "fonts-noto-color-emoji")
 

@@ -18,7 +18,6 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-sys.path.insert(0, str(ROOT / "packaging"))
 
 from xhscover import __version__, appmeta  # noqa: E402
 
@@ -91,6 +90,7 @@ def test_bundle_leaves_out_unused_parts(unpacked):
 def test_frozen_app_runs_without_the_checkout(unpacked):
     """--version, the full demo and the GUI (offscreen, quits by itself), with the checkout and
     ../shared hidden when the machine allows it; any traceback or unexpected stderr fails."""
+    sys.path.insert(0, str(ROOT / "packaging"))
     import smoke
 
     rep = smoke.smoke(unpacked / appmeta.NAME, expected_version=__version__,

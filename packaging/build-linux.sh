@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Build the Linux installers from a clean checkout: dist/xhscover-<v>-linux-<arch>.tar.gz and
+# dist/xhscover_<v>_<arch>.deb. scripts/bootstrap.sh sets up .venv with PyInstaller and the face
+# model; all options go to packaging/build.py (e.g. --skip-freeze, --no-smoke, --no-measure).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/bootstrap.sh
+exec .venv/bin/python packaging/build.py linux "$@"
