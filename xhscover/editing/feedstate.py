@@ -18,6 +18,7 @@ from PySide6.QtGui import QImage
 
 from xhscover.editing import rendering
 from xhscover.editing.document import EditorDocument
+from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.feed.cards import Card, card_from_image, load_competitor_dir, load_sample_shelf
 from xhscover.feed.draw import RenderCache, render_feed
 from xhscover.feed.profiles import Device, load_profiles
@@ -133,17 +134,12 @@ class FeedController(QObject):
     # --- document --------------------------------------------------------------------------------
     def set_document(self, doc: EditorDocument | None) -> None:
         if self.doc is not None:
-            for sig, slot in self._connections():
-                try:
-                    sig.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            disconnect_all(self._connections())
         self.doc = doc
         self._cards.clear()
         self._dirty.clear()
         if doc is not None:
-            for sig, slot in self._connections():
-                sig.connect(slot)
+            connect_all(self._connections())
             self.schedule()
 
     def _connections(self):

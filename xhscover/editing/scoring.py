@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.feed.cards import Card
 from xhscover.feed.images import source_rgb
 from xhscover.feed.spec import FeedSpec
@@ -401,16 +402,14 @@ class LiveScore(QObject):
 
     def set_document(self, doc: Any) -> None:
         if self._doc is not None:
-            for sig in (self._doc.changed, self._doc.structure_changed, self._doc.current_cover_changed):
-                try:
-                    sig.disconnect(self.poke)
-                except (RuntimeError, TypeError):
-                    pass
+            disconnect_all(self._connections(self._doc))
         self._doc = doc
         if doc is not None:
-            for sig in (doc.changed, doc.structure_changed, doc.current_cover_changed):
-                sig.connect(self.poke)
+            connect_all(self._connections(doc))
             self.poke()
+
+    def _connections(self, doc: Any):
+        return [(sig, self.poke) for sig in (doc.changed, doc.structure_changed, doc.current_cover_changed)]
 
     def set_enabled(self, on: bool) -> None:
         was, self.enabled = self.enabled, bool(on)

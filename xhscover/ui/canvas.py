@@ -33,6 +33,7 @@ from xhscover.editing import commands as C
 from xhscover.editing import rendering
 from xhscover.editing import scoring as heat
 from xhscover.editing.document import EditorDocument
+from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.editing.snapping import Guide, snap_edges, snap_rect
 from xhscover.model.layers import ImageLayer, Layer, TextLayer
 
@@ -191,17 +192,12 @@ class CoverCanvas(QGraphicsView):
     # --- document -----------------------------------------------------------------------------
     def set_document(self, doc: EditorDocument | None) -> None:
         if self.doc is not None:
-            for sig, slot in self._connections():
-                try:
-                    sig.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            disconnect_all(self._connections())
         self.cancel_text_edit()
         self.doc = doc
         if doc is None:
             return
-        for sig, slot in self._connections():
-            sig.connect(slot)
+        connect_all(self._connections())
         self._update_scene_rect()
         self.render_now()
         self.fit()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from xhscover.editing import commands as C
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.names import display_name
+from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.model.layers import TextLayer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -63,15 +64,10 @@ class LayersPanel(QWidget):
 
     def set_document(self, doc: EditorDocument | None) -> None:
         if self.doc is not None:
-            for sig, slot in self._connections():
-                try:
-                    sig.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            disconnect_all(self._connections())
         self.doc = doc
         if doc is not None:
-            for sig, slot in self._connections():
-                sig.connect(slot)
+            connect_all(self._connections())
         self.refresh()
 
     def _connections(self):

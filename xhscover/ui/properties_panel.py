@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from xhscover.editing import commands as C
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.props import get_path
+from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.errors import XhsError
 from xhscover.model.layers import ImageLayer
 from xhscover.model.styles import Fill, Highlight, LabelBox, Shadow, Stroke
@@ -118,15 +119,10 @@ class PropertiesPanel(QScrollArea):
     # --- plumbing -----------------------------------------------------------------------------------
     def set_document(self, doc: EditorDocument | None) -> None:
         if self.doc is not None:
-            for sig, slot in self._connections():
-                try:
-                    sig.disconnect(slot)
-                except (RuntimeError, TypeError):
-                    pass
+            disconnect_all(self._connections())
         self.doc = doc
         if doc is not None:
-            for sig, slot in self._connections():
-                sig.connect(slot)
+            connect_all(self._connections())
         self.refresh()
 
     def _connections(self):

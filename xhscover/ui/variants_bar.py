@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QMenu, QTabBar, QToolBu
 
 from xhscover.editing import commands as C
 from xhscover.editing.document import EditorDocument
+from xhscover.editing.signals import connect_all, disconnect_all
 
 
 class VariantsBar(QWidget):
@@ -31,18 +32,15 @@ class VariantsBar(QWidget):
         lay.addWidget(self.add)
         lay.addStretch(1)
 
+    def _connections(self, doc: EditorDocument):
+        return [(sig, self.refresh) for sig in (doc.structure_changed, doc.current_cover_changed, doc.changed)]
+
     def set_document(self, doc: EditorDocument | None) -> None:
         if self.doc is not None:
-            for sig in (self.doc.structure_changed, self.doc.current_cover_changed, self.doc.changed):
-                try:
-                    sig.disconnect(self.refresh)
-                except (RuntimeError, TypeError):
-                    pass
+            disconnect_all(self._connections(self.doc))
         self.doc = doc
         if doc is not None:
-            doc.structure_changed.connect(self.refresh)
-            doc.current_cover_changed.connect(self.refresh)
-            doc.changed.connect(self.refresh)
+            connect_all(self._connections(doc))
         self.refresh()
 
     def refresh(self, *_a) -> None:
