@@ -40,10 +40,22 @@ TEXT_PROB_THRESHOLD = 0.3
 TEXT_BOX_THRESHOLD = 0.5
 TEXT_UNCLIP_RATIO = 1.6
 FACE_INPUT = 192
-FACE_MIN_SCORE = 0.7
-"""BlazeFace fires at 0.5-0.6 on plates of food and other round objects (seen on the bundled shelf);
-real faces there score 0.8-0.95, and a face weighs so much in the model that one false face takes
-half a screen's attention."""
+FACE_MIN_SCORE = 0.5
+"""Detections below this score are dropped (BlazeFace's own operating point)."""
+FACE_SURE_SCORE = 0.8
+"""Scores at or above this count as a sure face. BlazeFace fires at 0.5-0.6 on plates of food and
+other round objects (seen on the bundled shelf) while real faces there score 0.8-0.95, and a face
+weighs so much in the model that a false one at full weight takes half a screen's attention:
+`face_weight` ramps a detection's weight from 0 at FACE_MIN_SCORE to 1 at FACE_SURE_SCORE."""
+FACE_PRESENT_SCORE = 0.7
+"""The score at which diagnostics report "a face is on the cover"."""
+
+
+def face_weight(score: float) -> float:
+    """How much a detection counts as a face in the saliency model (0-1), from its score."""
+    return float(min(1.0, max(0.0, (score - FACE_MIN_SCORE) / (FACE_SURE_SCORE - FACE_MIN_SCORE))))
+
+
 TEXT_MAX_LINE_HEIGHT = 0.35
 TEXT_MAX_LINE_AREA = 0.4
 """A detected "text line" taller than 35% of the image or covering over 40% of it is not a line:

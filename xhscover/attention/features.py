@@ -21,6 +21,7 @@ import cv2
 import numpy as np
 
 from xhscover.attention._checks import Box, as_boxes
+from xhscover.attention.detectors import face_weight
 
 WORK_LONG_SIDE = 256
 """Long side (px) of the working image all features start from."""
@@ -202,7 +203,7 @@ def box_features(boxes_text: Sequence[Box] | None, faces: Sequence[tuple[Box, fl
 
     Box coordinates are in pixels of an image of size `image_hw`. A face's Gaussian sits a
     little above the box centre (where the eyes are) with sigma 0.35 of the box size, weighted
-    by detector score; text boxes are filled and blurred by a quarter of their height.
+    by `detectors.face_weight(score)`; text boxes are filled and blurred by a quarter of their height.
     """
     gh, gw = shape
     ih, iw = image_hw
@@ -222,7 +223,7 @@ def box_features(boxes_text: Sequence[Box] | None, faces: Sequence[tuple[Box, fl
         x, y, w, h = box
         cx, cy = (x + 0.5 * w) * sx, (y + 0.42 * h) * sy
         sigma = max(0.7, 0.35 * 0.5 * (w * sx + h * sy))
-        blob = np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * sigma * sigma)) * float(score)
+        blob = np.exp(-((xx - cx) ** 2 + (yy - cy) ** 2) / (2 * sigma * sigma)) * face_weight(score)
         np.maximum(face, blob, out=face)
     return np.stack([text, face], axis=0)
 

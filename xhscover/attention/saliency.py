@@ -135,6 +135,7 @@ def feature_stack(rgb: np.ndarray, text_boxes: Sequence[Box] | None,
 def saliency_map(image: np.ndarray, *, model: str = "default",
                  text_boxes: Iterable[Sequence[float]] | None = None,
                  face_boxes: Iterable[Sequence[float]] | None = None,
+                 face_scores: Sequence[float] | None = None,
                  detect_text: bool = True, detect_faces: bool = True,
                  params: ModelParams | None = None) -> np.ndarray:
     """Probability of where the eye lands, float32 HxW summing to 1, for an image HxW[xC].
@@ -144,6 +145,7 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
     - model: one of `available_models()`.
     - text_boxes / face_boxes: known (x, y, w, h) boxes in image pixels, e.g. the title layers
       of the user's own cover. Given boxes replace the detector for that kind.
+    - face_scores: detector scores of `face_boxes` (default 1.0 each: a known face).
     - detect_text / detect_faces: run the OCR / face detector when no boxes are given. The
       text detector is slow (~0.3 s, cached per image); pass False for speed-critical calls.
       A missing detector model raises `ModelMissingError`.
@@ -179,15 +181,15 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
         faces: list[tuple[Box, float]] = []
         params = params.without("text", "face", "centre")
     else:
-        texts, faces = _boxes(rgb, small, text_boxes, face_boxes, detect_text, detect_faces)
+        texts, faces = _boxes(rgb, small, text_boxes, face_boxes, face_scores, detect_text, detect_faces)
     stack = np.concatenate([bottom, F.box_features(texts, faces, (height, width), shape)], axis=0)
     grid = grid_map(stack, params)
     return normalise_map(_resize_to(grid, height, width))
 
 
 def _boxes(rgb: np.ndarray, small: np.ndarray, text_boxes: Iterable[Sequence[float]] | None,
-           face_boxes: Iterable[Sequence[float]] | None, detect_text: bool,
-           detect_faces: bool) -> tuple[list[Box], list[tuple[Box, float]]]:
+           face_boxes: Iterable[Sequence[float]] | None, face_scores: Sequence[float] | None,
+           detect_text: bool, detect_faces: bool) -> tuple[list[Box], list[tuple[Box, float]]]:
     from xhscover.attention import detectors
 
     if text_boxes is not None:
@@ -197,7 +199,11 @@ def _boxes(rgb: np.ndarray, small: np.ndarray, text_boxes: Iterable[Sequence[flo
     else:
         texts = []
     if face_boxes is not None:
-        faces = [(box, 1.0) for box in as_boxes(face_boxes)]
+        boxes = list(face_boxes)
+        scores = [1.0] * len(boxes) if face_scores is None else [float(v) for v in face_scores]
+        if len(scores) != len(boxes):
+            raise ValueError(f"{len(scores)} face scores for {len(boxes)} face boxes")
+        faces = [(as_boxes([b])[0], sc) for b, sc in zip(boxes, scores, strict=True) if as_boxes([b])]
     elif detect_faces:
         # BlazeFace sees 192 px anyway: detect on the working image and scale the boxes back.
         sx = rgb.shape[1] / small.shape[1]

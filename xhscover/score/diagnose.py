@@ -32,7 +32,7 @@ import numpy as np
 
 from xhscover.attention import detectors
 from xhscover.attention import diagnostics as D
-from xhscover.attention.detectors import FACE_MIN_SCORE
+from xhscover.attention.detectors import FACE_PRESENT_SCORE
 from xhscover.attention.saliency import saliency_map
 from xhscover.errors import ModelMissingError
 from xhscover.score.covers import CoverFacts
@@ -348,9 +348,11 @@ def focus_finding(facts: CoverFacts, rgb: np.ndarray | None = None) -> tuple[Fin
     rgb = facts.rgb if rgb is None else rgb
     hw = rgb.shape[:2]
     size = (hw[1], hw[0])
-    faces = _px_boxes([f for f, _ in facts.faces], size)
+    sure = [(f, sc) for f, sc in facts.faces if _px_boxes([f], size)]
+    faces = _px_boxes([f for f, _ in sure], size)
     smap = saliency_map(rgb, text_boxes=_px_boxes(facts.text_boxes, size), face_boxes=faces,
-                        detect_text=False, detect_faces=False)
+                        face_scores=[sc for _, sc in sure], detect_text=False, detect_faces=False)
+    faces = [b for b, (_, sc) in zip(faces, sure, strict=True) if sc >= FACE_PRESENT_SCORE]
     title = _px_boxes(facts.title_boxes, size)
     title_m, face_m = _mask(hw, title), _mask(hw, faces)
     face_m &= ~title_m
@@ -466,12 +468,13 @@ def distinct_finding(facts: CoverFacts, shelf: ShelfStats) -> Finding:
 
 
 def face_finding(facts: CoverFacts) -> Finding:
-    n = len(facts.faces)
-    thr = (f"BlazeFace full-range detections with score >= {FACE_MIN_SCORE:g} (faces under ~1/25 of the long side "
+    present = [(box, sc) for box, sc in facts.faces if sc >= FACE_PRESENT_SCORE]
+    n = len(present)
+    thr = (f"BlazeFace full-range detections with score >= {FACE_PRESENT_SCORE:g} (faces under ~1/25 of the long side "
            f"are missed)")
     if not n:
         return Finding("faces", "info", 0, "faces", thr, "No face on the cover.", "封面上没有人脸。")
-    biggest = max(w * h for (_x, _y, w, h), _s in facts.faces)
+    biggest = max(w * h for (_x, _y, w, h), _s in present)
     return Finding("faces", "info", n, "faces", thr,
                    f"{n} face{'s' if n > 1 else ''} found (largest {100 * biggest:.0f}% of the cover); faces pull "
                    f"the eye strongly.",

@@ -194,6 +194,7 @@ class ShelfScorer:
         viewport = _scale_rect(desc["viewport"], s)
         texts: list[Rect] = []
         faces: list[Rect] = []
+        face_scores: list[float] = []
         entries = []
         for d in desc["cards"]:
             cover = _scale_rect(d["cover"], s)
@@ -214,12 +215,15 @@ class ShelfScorer:
                 clipped = _intersect(box, viewport)
                 if clipped is not None:
                     texts.append(clipped)
-            for box in map_boxes([f for f, _ in facts.faces], aspect, cover):
-                clipped = _intersect(box, viewport)
-                if clipped is not None:
-                    faces.append(clipped)
+            for fbox, fscore in facts.faces:
+                for box in map_boxes([fbox], aspect, cover):
+                    clipped = _intersect(box, viewport)
+                    if clipped is not None:
+                        faces.append(clipped)
+                        face_scores.append(fscore)
         smap = saliency_map(rgb, model=self.model, text_boxes=[_px(b) for b in texts],
-                            face_boxes=[_px(b) for b in faces], detect_text=False, detect_faces=False)
+                            face_boxes=[_px(b) for b in faces], face_scores=face_scores,
+                            detect_text=False, detect_faces=False)
         boxes = []
         for _d, _cover, vis_cover, title, card_rect in entries:
             boxes += [_px(vis_cover) if vis_cover else [0, 0, 0, 0], _px(title) if title else [0, 0, 0, 0],
