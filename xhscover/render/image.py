@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import math
 
+import cv2
+import numpy as np
 from PIL import Image
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
@@ -16,7 +18,7 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 from xhscover.errors import XhsError
 from xhscover.model.images import ImageStore
 from xhscover.model.layers import Crop, ImageLayer
-from xhscover.render.convert import pil_to_qimage
+from xhscover.render.convert import pil_to_qimage, rgb_to_qimage
 from xhscover.render.paint import ImageCache, blur_image, device_scale, new_argb, qcolor
 
 MAX_SIDE = 6000  # cached image side cap; deeper zoom is drawn slightly soft rather than allocating GBs
@@ -86,9 +88,7 @@ def _render_fitted(
     )
     ox, oy = int(math.floor(dx0)), int(math.floor(dy0))
     out_w, out_h = max(1, int(math.ceil(dx1)) - ox), max(1, int(math.ceil(dy1)) - oy)
-    reducing = 3.0 if max(ux, uy) > 3.0 else None  # box-reduce first: big photos into small boxes
-    part = pil.resize((out_w, out_h), Image.Resampling.BICUBIC, box=src_box, reducing_gap=reducing)
-    qpart = pil_to_qimage(part)
+    qpart = _resample(pil, src_box, out_w, out_h, max(ux, uy))
     full_cover = (ox, oy, out_w, out_h) == (0, 0, tw, th)
     if full_cover and radius <= 0 and not qpart.hasAlphaChannel():
         return qpart
@@ -106,6 +106,29 @@ def _render_fitted(
         p.drawImage(QPointF(ox, oy), qpart)
     p.end()
     return out
+
+
+def _resample(pil: Image.Image, src_box: tuple[float, float, float, float], out_w: int, out_h: int,
+              src_per_px: float) -> QImage:
+    """The source region `src_box` (continuous pixel coordinates) resampled to out_w x out_h.
+
+    Shrinking goes through Pillow (box-reduce then bicubic: no aliasing). Enlarging, the common
+    case for photos filling a 1080 px cover, uses OpenCV's bicubic warp with the same sub-pixel
+    mapping, about three times faster than Pillow's.
+    """
+    if src_per_px >= 1.0 or pil.mode not in ("RGB", "RGBA"):
+        reducing = 3.0 if src_per_px > 3.0 else None  # box-reduce first: big photos into small boxes
+        return pil_to_qimage(pil.resize((out_w, out_h), Image.Resampling.BICUBIC, box=src_box, reducing_gap=reducing))
+    bx0, by0, bx1, by1 = src_box
+    kx, ky = (bx1 - bx0) / out_w, (by1 - by0) / out_h
+    # output pixel centre i + 0.5 maps to bx0 + (i + 0.5) * kx; OpenCV puts pixel centres at integers
+    m = np.array([[kx, 0.0, bx0 + 0.5 * kx - 0.5], [0.0, ky, by0 + 0.5 * ky - 0.5]], np.float64)
+    src = np.asarray(pil)
+    out = cv2.warpAffine(src, m, (out_w, out_h), flags=cv2.INTER_CUBIC | cv2.WARP_INVERSE_MAP,
+                         borderMode=cv2.BORDER_REPLICATE)
+    if out.shape[2] == 4:
+        return rgb_to_qimage(out).convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    return rgb_to_qimage(out).convertToFormat(QImage.Format.Format_RGB32)
 
 
 def _device_size(painter: QPainter, w: float, h: float) -> tuple[int, int]:
