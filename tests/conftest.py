@@ -11,6 +11,6 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("XHSCOVER_DATA_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "xhscover-test-data"))
 os.environ.setdefault("XHSCOVER_CONFIG_DIR", os.path.join(os.environ.get("TMPDIR", "/tmp"), "xhscover-test-config"))
 
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtWidgets import QApplication
 
 _APP = QApplication.instance() or QApplication([])

@@ -10,7 +10,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -90,6 +90,141 @@ class ColorButton(QWidget):
             self.panel.canvas.start_color_pick(self.choose)
 
 
+class FillEditor:
+    """Kind combo plus, for gradients, the angle and an editable stop list (add/remove, position, colour).
+
+    Every edit is one `SetProps` on the panel's targets; position spins share a gesture per stop so
+    typing or holding an arrow is one undo step. Stops stay in model order (the renderer sorts them),
+    so the selected row does not jump while its position changes.
+    """
+
+    def __init__(self, panel: PropertiesPanel, path: str) -> None:
+        self.panel = panel
+        self.path = path
+        self.kind = QComboBox()
+        self.kind.setObjectName(f"prop:{path}.kind")
+        # literal translate() calls so lupdate files these under the panel's context
+        self.kind.addItem(QCoreApplication.translate("PropertiesPanel", "Solid"), "solid")
+        self.kind.addItem(QCoreApplication.translate("PropertiesPanel", "Linear gradient"), "linear")
+        self.kind.addItem(QCoreApplication.translate("PropertiesPanel", "Radial gradient"), "radial")
+        self.kind.currentIndexChanged.connect(lambda i: self.set_kind(self.kind.itemData(i)))
+        self.grad = QWidget()
+        self.grad.setObjectName(f"gradient:{path}")
+        form = QFormLayout(self.grad)
+        form.setContentsMargins(16, 0, 0, 0)
+        self.angle = panel._spin(form, QCoreApplication.translate("PropertiesPanel", "Gradient angle"),
+                                 path + ".angle", -360, 360, 15)
+        self.form = form
+        self.stops = QListWidget()
+        self.stops.setObjectName(f"stops:{path}")
+        self.stops.setFixedHeight(72)
+        self.stops.currentRowChanged.connect(lambda _r: self._refresh_stop_editors())
+        form.addRow(QCoreApplication.translate("PropertiesPanel", "Stops"), self.stops)
+        row = QHBoxLayout()
+        self.add_btn = QToolButton()
+        self.add_btn.setText("+")
+        self.add_btn.setToolTip(QCoreApplication.translate("PropertiesPanel", "Add gradient stop"))
+        self.add_btn.clicked.connect(self.add_stop)
+        self.remove_btn = QToolButton()
+        self.remove_btn.setText("−")
+        self.remove_btn.setToolTip(QCoreApplication.translate("PropertiesPanel", "Remove gradient stop"))
+        self.remove_btn.clicked.connect(self.remove_stop)
+        self.pos = QDoubleSpinBox()
+        self.pos.setObjectName(f"stop-pos:{path}")
+        self.pos.setRange(0.0, 1.0)
+        self.pos.setSingleStep(0.05)
+        self.pos.setDecimals(2)
+        self.pos.setKeyboardTracking(False)
+        self.pos.setToolTip(QCoreApplication.translate("PropertiesPanel", "Stop position (0 = start, 1 = end)"))
+        self.pos.valueChanged.connect(lambda v: self._set_stop(pos=float(v)))
+        self.color = ColorButton(panel)
+        self.color.setObjectName(f"stop-color:{path}")
+        self.color.color_chosen.connect(lambda c: self._set_stop(color=c))
+        for w in (self.add_btn, self.remove_btn, self.pos, self.color):
+            row.addWidget(w)
+        form.addRow(row)
+
+    def fill(self) -> Fill | None:
+        v = self.panel.value(self.path)
+        return v if isinstance(v, Fill) else None
+
+    def refresh(self) -> None:
+        fill = self.fill()
+        kind = fill.kind if fill else "solid"
+        with QSignalBlocker(self.kind):
+            self.kind.setCurrentIndex(max(0, self.kind.findData(kind)))
+        self.grad.setVisible(fill is not None and kind != "solid")
+        self.form.setRowVisible(self.angle, kind == "linear")
+        stops = list(fill.stops) if fill else []
+        row = self.stops.currentRow()
+        with QSignalBlocker(self.stops):
+            self.stops.clear()
+            for pos, color in stops:
+                item = QListWidgetItem(f"{pos:.2f}   {color}")
+                item.setBackground(QColor(color[:7]))
+                item.setForeground(QColor(_contrast(color)))
+                self.stops.addItem(item)
+            if stops:
+                self.stops.setCurrentRow(min(max(row, 0), len(stops) - 1))
+        self._refresh_stop_editors()
+
+    def _refresh_stop_editors(self) -> None:
+        fill = self.fill()
+        stops = fill.stops if fill else []
+        i = self.stops.currentRow()
+        ok = 0 <= i < len(stops)
+        self.pos.setEnabled(ok)
+        self.color.setEnabled(ok)
+        self.remove_btn.setEnabled(len(stops) > 2)
+        if ok:
+            self.color.set_color(stops[i][1])
+            with QSignalBlocker(self.pos):
+                self.pos.setValue(float(stops[i][0]))
+
+    def set_kind(self, kind: str) -> None:
+        def change(fill: Fill) -> Fill | None:
+            if not isinstance(fill, Fill) or fill.kind == kind:
+                return None
+            fill.kind = kind
+            if kind != "solid" and len(fill.stops) < 2:  # a gradient needs two stops to show
+                fill.stops = [(0.0, fill.color), (1.0, _contrast(fill.color))]
+            return fill
+
+        self.panel.set_each(self.path, change, text=C.tr("Gradient"))
+
+    def add_stop(self) -> None:
+        """Put a new stop in the middle of the widest gap, in the colour the gradient has there."""
+        def change(stops: list) -> list | None:
+            if len(stops) < 2:
+                return None
+            ordered = sorted(stops, key=lambda s: s[0])
+            a, b = max(zip(ordered, ordered[1:], strict=False), key=lambda ab: ab[1][0] - ab[0][0])
+            stops.append((round((a[0] + b[0]) / 2, 3), _mix(a[1], b[1], 0.5)))
+            return stops
+
+        n = len(self.fill().stops) if self.fill() else 0
+        self.panel.set_each(self.path + ".stops", change, text=C.tr("Add gradient stop"))
+        self.stops.setCurrentRow(n)
+
+    def remove_stop(self) -> None:
+        i = self.stops.currentRow()
+        self.panel.set_each(self.path + ".stops",
+                            lambda stops: stops[:i] + stops[i + 1:] if len(stops) > 2 and 0 <= i < len(stops) else None,
+                            text=C.tr("Remove gradient stop"))
+
+    def _set_stop(self, pos: float | None = None, color: str | None = None) -> None:
+        i = self.stops.currentRow()
+        if i < 0:
+            return
+        sub = f"{self.path}.stops.{i}"
+
+        def change(stop: tuple) -> tuple:
+            return (stop[0] if pos is None else pos, stop[1] if color is None else color)
+
+        self.panel.set_each(sub, change, text=C.tr("Gradient"),
+                            gesture=f"spin:{sub}.pos" if pos is not None else None)
+
+
 class PropertiesPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None, canvas=None, settings=None) -> None:
         super().__init__(parent)
@@ -101,6 +236,7 @@ class PropertiesPanel(QScrollArea):
         self._updating = False
         self._binders: list[Callable[[], None]] = []  # refresh functions
         self._gesture: Any = None
+        self.fill_editors: dict[str, FillEditor] = {}  # by fill path, for tests and scripting
         body = QWidget()
         self.body = QVBoxLayout(body)
         self.body.setContentsMargins(6, 6, 6, 6)
@@ -171,6 +307,20 @@ class PropertiesPanel(QScrollArea):
             return
         changes = {t: {path: copy.deepcopy(value)} for t in ts}
         self.doc.push(C.SetProps(self.doc, changes, text or C.tr("Change properties"), gesture=gesture))
+
+    def set_each(self, path: str, fn: Callable[[Any], Any], text: str = "", gesture: Any = None) -> None:
+        """Like `set_value`, but each target's new value is computed from its own current one (`fn`
+        returns None to leave that target alone), so multi-selection edits keep per-layer colours."""
+        if self._updating or self.doc is None:
+            return
+        changes: C.Changes = {}
+        for t in self.targets(path):
+            obj = self.doc.cover if t is None else self.doc.cover.layer(t)
+            new = fn(copy.deepcopy(get_path(obj, path)))
+            if new is not None:
+                changes[t] = {path: new}
+        if changes:
+            self.doc.push(C.SetProps(self.doc, changes, text or C.tr("Change properties"), gesture=gesture))
 
     def refresh(self, *_a) -> None:
         self._updating = True
@@ -352,23 +502,7 @@ class PropertiesPanel(QScrollArea):
         self._combo(f, self.tr("Weight"), "style.weight", [(str(w), w) for w in (300, 400, 500, 700, 900)])
         self._spin(f, self.tr("Size"), "style.size", 8, 600, 2, suffix=" px")
         self._check(f, self.tr("Italic"), "style.italic")
-        self._combo(f, self.tr("Fill"), "style.fill.kind",
-                    [(self.tr("Solid"), "solid"), (self.tr("Linear gradient"), "linear"),
-                     (self.tr("Radial gradient"), "radial")])
-        self._color(f, self.tr("Colour"), "style.fill.color")
-        self.grad_end = ColorButton(self)
-        self.grad_end.setObjectName("prop:gradient-end")
-        self.grad_end.color_chosen.connect(self._set_gradient_end)
-        f.addRow(self.tr("Gradient end"), self.grad_end)
-        self._spin(f, self.tr("Gradient angle"), "style.fill.angle", -360, 360, 15)
-
-        def refresh_grad() -> None:
-            fill = self.value("style.fill")
-            if isinstance(fill, Fill):
-                self.grad_end.setEnabled(fill.kind != "solid")
-                self.grad_end.set_color(fill.stops[-1][1] if fill.stops else fill.color)
-
-        self._binders.append(refresh_grad)
+        self._fill_editor(f, "style.fill")
         # strokes
         self.strokes_list = QListWidget()
         self.strokes_list.setObjectName("strokesList")
@@ -401,12 +535,17 @@ class PropertiesPanel(QScrollArea):
             self._spin(sf, self.tr("Blur"), "style.shadow.blur", 0, 200)))
         self._optional(f, self.tr("Highlighter"), "style.highlight", Highlight, lambda sf: (
             self._color(sf, self.tr("Colour"), "style.highlight.color"),
-            self._spin(sf, self.tr("Height"), "style.highlight.height", 0, 1.5, 0.05, 2)))
+            self._spin(sf, self.tr("Height"), "style.highlight.height", 0, 1.5, 0.05, 2),
+            self._spin(sf, self.tr("Offset"), "style.highlight.offset", -1, 1, 0.02, 2),
+            self._spin(sf, self.tr("Skew"), "style.highlight.skew", -1, 1, 0.05, 2)))
         self._optional(f, self.tr("Label box"), "style.label", LabelBox, lambda sf: (
             self._color(sf, self.tr("Colour"), "style.label.color"),
             self._spin(sf, self.tr("Padding X"), "style.label.padding_x", 0, 400),
             self._spin(sf, self.tr("Padding Y"), "style.label.padding_y", 0, 400),
-            self._spin(sf, self.tr("Radius"), "style.label.radius", 0, 400)))
+            self._spin(sf, self.tr("Radius"), "style.label.radius", 0, 400),
+            self._optional(sf, self.tr("Border"), "style.label.border", _default_label_border, lambda bf: (
+                self._color(bf, self.tr("Colour"), "style.label.border.color"),
+                self._spin(bf, self.tr("Width"), "style.label.border.width", 0, 100, 1, 1)))))
         self._spin(f, self.tr("Letter spacing"), "style.letter_spacing", -50, 200, 1, 1)
         self._spin(f, self.tr("Line height"), "style.line_height", 0.6, 3.0, 0.05, 2)
         self._combo(f, self.tr("Align"), "style.align",
@@ -436,15 +575,16 @@ class PropertiesPanel(QScrollArea):
                 except Exception:  # preview only; the name still shows
                     pass
 
-    def _set_gradient_end(self, color: str) -> None:
-        fill = self.value("style.fill")
-        if not isinstance(fill, Fill):
-            return
-        new = copy.deepcopy(fill)
-        if new.kind == "solid":
-            new.kind = "linear"
-        new.stops = [(0.0, new.color), (1.0, color)]
-        self.set_value("style.fill", new, text=C.tr("Gradient"))
+    # fills (solid / gradient with any number of stops) ---------------------------------------------
+    def _fill_editor(self, form: QFormLayout, path: str) -> FillEditor:
+        """Kind, colour, and for gradients the angle and a stop list; bound to the Fill at `path`."""
+        ed = FillEditor(self, path)
+        form.addRow(self.tr("Fill"), ed.kind)
+        self._color(form, self.tr("Colour"), path + ".color")
+        form.addRow(ed.grad)
+        self.fill_editors[path] = ed
+        self._binders.append(ed.refresh)
+        return ed
 
     # strokes list
     def _strokes(self) -> list[Stroke]:
@@ -527,6 +667,9 @@ class PropertiesPanel(QScrollArea):
             self._spin(sf, self.tr("Width"), "crop.w", 1, 100, 1, 0, 100, " %"),
             self._spin(sf, self.tr("Height"), "crop.h", 1, 100, 1, 0, 100, " %")))
         self._spin(f, self.tr("Corner radius"), "corner_radius", 0, 1000)
+        self._optional(f, self.tr("Border"), "border", _default_image_border, lambda sf: (
+            self._color(sf, self.tr("Colour"), "border.color"),
+            self._spin(sf, self.tr("Width"), "border.width", 0, 200, 1, 1)))
 
     def _set_focal(self) -> None:
         self.set_value("focal", (self.focal_x.value() / 100, self.focal_y.value() / 100), gesture="spin:focal")
@@ -550,15 +693,18 @@ class PropertiesPanel(QScrollArea):
 
     def _build_shape(self) -> None:
         self.shape_box, f = self._section(self.tr("Shape"))
-        self._color(f, self.tr("Fill"), "fill.color")
+        self._combo(f, self.tr("Shape"), "shape",
+                    [(self.tr("Rectangle"), "rect"), (self.tr("Rounded rectangle"), "rounded_rect"),
+                     (self.tr("Ellipse"), "ellipse"), (self.tr("Line"), "line"), (self.tr("Arrow"), "arrow")])
+        self._optional(f, self.tr("Fill"), "fill", _default_shape_fill, lambda sf: self._fill_editor(sf, "fill"))
+        self._optional(f, self.tr("Outline"), "stroke", _default_shape_stroke, lambda sf: (
+            self._color(sf, self.tr("Colour"), "stroke.color"),
+            self._spin(sf, self.tr("Width"), "stroke.width", 0, 200, 1, 1)))
         self._spin(f, self.tr("Corner radius"), "radius", 0, 1000)
 
     def _build_background(self) -> None:
         self.bg_box, f = self._section(self.tr("Background"))
-        self._combo(f, self.tr("Fill"), "background.fill.kind",
-                    [(self.tr("Solid"), "solid"), (self.tr("Linear gradient"), "linear"),
-                     (self.tr("Radial gradient"), "radial")])
-        self._color(f, self.tr("Colour"), "background.fill.color")
+        self._fill_editor(f, "background.fill")
         self._slider(f, self.tr("Image dim"), "background.image_dim", 0, 100, scale=100)
         self._spin(f, self.tr("Image blur"), "background.image_blur", 0, 100)
         ratio = QComboBox()
@@ -590,6 +736,33 @@ class PropertiesPanel(QScrollArea):
 
         self._binders.append(refresh_note)
         f.addRow(self.tr("Note title"), note)
+
+
+def _default_label_border() -> Stroke:
+    return Stroke("#FFFFFF", 4.0)
+
+
+def _default_image_border() -> Stroke:
+    return Stroke("#FFFFFF", 12.0)
+
+
+def _default_shape_fill() -> Fill:
+    return Fill.solid("#FF2442")
+
+
+def _default_shape_stroke() -> Stroke:
+    return Stroke("#1A1A1A", 6.0)
+
+
+def _contrast(color: str) -> str:
+    """A second gradient colour that reads against `color`."""
+    return "#FFFFFF" if QColor(color[:7]).lightnessF() < 0.6 else "#1A1A1A"
+
+
+def _mix(a: str, b: str, t: float) -> str:
+    ca, cb = QColor(a[:7]), QColor(b[:7])
+    return QColor(round(ca.red() + (cb.red() - ca.red()) * t), round(ca.green() + (cb.green() - ca.green()) * t),
+                  round(ca.blue() + (cb.blue() - ca.blue()) * t)).name().upper()
 
 
 def _default_crop():

@@ -58,7 +58,7 @@ ZH = {
     "Cover {0} · background": "封面 {0} · 背景", "{0} layers": "{0} 个图层", "Position and size": "位置和大小",
     "Width": "宽", "Height": "高", "Rotation": "旋转", "Opacity": "不透明度", "Apply text": "应用文字",
     "Font": "字体", "Weight": "字重", "Italic": "斜体", "Fill": "填充", "Solid": "纯色", "Linear gradient": "线性渐变",
-    "Radial gradient": "径向渐变", "Gradient end": "渐变终点色", "Gradient angle": "渐变角度", "Strokes": "描边",
+    "Radial gradient": "径向渐变", "Gradient angle": "渐变角度", "Strokes": "描边",
     "Shadow": "阴影", "Blur": "模糊", "Highlighter": "荧光笔", "Label box": "标签底框", "Padding X": "水平内边距",
     "Padding Y": "垂直内边距", "Radius": "圆角", "Letter spacing": "字间距", "Line height": "行高", "Left": "左",
     "Centre": "中", "Right": "右", "Vertical": "垂直", "Top": "顶部", "Middle": "居中", "Bottom": "底部",
@@ -100,6 +100,10 @@ ZH = {
     "Rank {0} of {1} on this screen · fair ratio: computing…": "本屏 {1} 个中排第 {0} · 位置公平得分：计算中…",
     "Insert sticker": "插入贴纸", "or type / paste an emoji, e.g. 🔥": "或输入 / 粘贴一个表情，例如 🔥",
     "Emoji:": "表情：", "Sticker": "贴纸",
+    # properties panel: every renderer style (label border, marker geometry, borders, gradient stops)
+    "Offset": "偏移", "Skew": "倾斜", "Border": "边框", "Outline": "描边", "Stops": "色标",
+    "Add gradient stop": "添加渐变色标", "Remove gradient stop": "删除渐变色标",
+    "Stop position (0 = start, 1 = end)": "色标位置（0 = 起点，1 = 终点）",
     # layer roles (names.py)
     "Subtitle": "副标题", "Caption": "说明文字", "Body text": "正文", "Tag": "标签", "Label": "标注",
     "“Before” label": "“之前”标注", "“After” label": "“之后”标注", "Photo": "图片", "Before photo": "之前图片",

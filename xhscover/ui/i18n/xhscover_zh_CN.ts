@@ -3,12 +3,12 @@
   <context>
     <name>ColorButton</name>
     <message>
-      <location filename="../properties_panel.py" line="57" />
+      <location filename="../properties_panel.py" line="58" />
       <source>Pick</source>
       <translation>吸管</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="58" />
+      <location filename="../properties_panel.py" line="59" />
       <source>Pick a colour from the canvas</source>
       <translation>从画布上吸取颜色</translation>
     </message>
@@ -202,72 +202,72 @@
   <context>
     <name>LayersPanel</name>
     <message>
-      <location filename="../layers_panel.py" line="42" />
+      <location filename="../layers_panel.py" line="43" />
       <source>Lock</source>
       <translation>锁定</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="42" />
+      <location filename="../layers_panel.py" line="43" />
       <source>Lock / unlock</source>
       <translation>锁定 / 解锁</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="43" />
+      <location filename="../layers_panel.py" line="44" />
       <source>Up</source>
       <translation>上移</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="43" />
+      <location filename="../layers_panel.py" line="44" />
       <source>Bring forward</source>
       <translation>上移一层</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="44" />
+      <location filename="../layers_panel.py" line="45" />
       <source>Down</source>
       <translation>下移</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="44" />
+      <location filename="../layers_panel.py" line="45" />
       <source>Send backward</source>
       <translation>下移一层</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="45" />
+      <location filename="../layers_panel.py" line="46" />
       <source>Copy</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="45" />
+      <location filename="../layers_panel.py" line="46" />
       <source>Duplicate</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="46" />
+      <location filename="../layers_panel.py" line="47" />
       <source>Group</source>
       <translation>编组</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="46" />
+      <location filename="../layers_panel.py" line="47" />
       <source>Group / ungroup</source>
       <translation>编组 / 取消编组</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="47" />
+      <location filename="../layers_panel.py" line="48" />
       <source>Del</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="47" />
+      <location filename="../layers_panel.py" line="48" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="96" />
+      <location filename="../layers_panel.py" line="92" />
       <source>group</source>
       <translation>编组</translation>
     </message>
     <message>
-      <location filename="../layers_panel.py" line="98" />
+      <location filename="../layers_panel.py" line="94" />
       <source>locked</source>
       <translation>已锁定</translation>
     </message>
@@ -560,104 +560,104 @@
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="337" />
-      <location filename="../main_window.py" line="414" />
+      <location filename="../main_window.py" line="339" />
+      <location filename="../main_window.py" line="416" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="348" />
+      <location filename="../main_window.py" line="350" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="369" />
+      <location filename="../main_window.py" line="371" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="394" />
+      <location filename="../main_window.py" line="396" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="404" />
+      <location filename="../main_window.py" line="406" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="407" />
+      <location filename="../main_window.py" line="409" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="444" />
-      <location filename="../main_window.py" line="572" />
+      <location filename="../main_window.py" line="446" />
+      <location filename="../main_window.py" line="574" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="446" />
+      <location filename="../main_window.py" line="448" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="458" />
+      <location filename="../main_window.py" line="460" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="459" />
+      <location filename="../main_window.py" line="461" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="477" />
+      <location filename="../main_window.py" line="479" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="483" />
+      <location filename="../main_window.py" line="485" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="499" />
+      <location filename="../main_window.py" line="501" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="515" />
+      <location filename="../main_window.py" line="517" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="523" />
+      <location filename="../main_window.py" line="525" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="560" />
+      <location filename="../main_window.py" line="562" />
       <source>Export feed</source>
       <translation>导出信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="560" />
+      <location filename="../main_window.py" line="562" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="574" />
+      <location filename="../main_window.py" line="576" />
       <source>Exported {0} and {1}</source>
       <translation>已导出 {0} 和 {1}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="620" />
+      <location filename="../main_window.py" line="622" />
       <source>Cannot open</source>
       <translation>无法打开</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="621" />
+      <location filename="../main_window.py" line="623" />
       <source>Not an image or an xhscover project:</source>
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
@@ -670,305 +670,368 @@
   <context>
     <name>PropertiesPanel</name>
     <message>
-      <location filename="../properties_panel.py" line="187" />
-      <source>Cover {0} · background</source>
-      <translation>封面 {0} · 背景</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="191" />
-      <source>{0} layers</source>
-      <translation>{0} 个图层</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="328" />
-      <source>Position and size</source>
-      <translation>位置和大小</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="331" />
-      <location filename="../properties_panel.py" line="531" />
-      <source>Width</source>
-      <translation>宽</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="332" />
-      <location filename="../properties_panel.py" line="408" />
-      <location filename="../properties_panel.py" line="532" />
-      <source>Height</source>
-      <translation>高</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="333" />
-      <source>Rotation</source>
-      <translation>旋转</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="334" />
-      <source>Opacity</source>
-      <translation>不透明度</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="337" />
-      <source>Text</source>
-      <translation>文字</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="341" />
-      <source>Apply text</source>
-      <translation>应用文字</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="354" />
-      <source>Font</source>
-      <translation>字体</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="356" />
-      <source>Weight</source>
-      <translation>字重</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="357" />
-      <source>Size</source>
-      <translation>尺寸</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="358" />
-      <source>Italic</source>
-      <translation>斜体</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="359" />
-      <location filename="../properties_panel.py" line="557" />
-      <location filename="../properties_panel.py" line="562" />
-      <source>Fill</source>
-      <translation>填充</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="360" />
-      <location filename="../properties_panel.py" line="563" />
+      <location filename="../properties_panel.py" line="107" />
       <source>Solid</source>
       <translation>纯色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="360" />
-      <location filename="../properties_panel.py" line="563" />
+      <location filename="../properties_panel.py" line="108" />
       <source>Linear gradient</source>
       <translation>线性渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="361" />
-      <location filename="../properties_panel.py" line="564" />
+      <location filename="../properties_panel.py" line="109" />
       <source>Radial gradient</source>
       <translation>径向渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="362" />
-      <location filename="../properties_panel.py" line="402" />
-      <location filename="../properties_panel.py" line="407" />
-      <location filename="../properties_panel.py" line="410" />
-      <location filename="../properties_panel.py" line="565" />
-      <source>Colour</source>
-      <translation>颜色</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="366" />
-      <source>Gradient end</source>
-      <translation>渐变终点色</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="367" />
+      <location filename="../properties_panel.py" line="115" />
       <source>Gradient angle</source>
       <translation>渐变角度</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="383" />
+      <location filename="../properties_panel.py" line="122" />
+      <source>Stops</source>
+      <translation>色标</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="126" />
+      <source>Add gradient stop</source>
+      <translation>添加渐变色标</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="130" />
+      <source>Remove gradient stop</source>
+      <translation>删除渐变色标</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="138" />
+      <source>Stop position (0 = start, 1 = end)</source>
+      <translation>色标位置（0 = 起点，1 = 终点）</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="333" />
+      <source>Cover {0} · background</source>
+      <translation>封面 {0} · 背景</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="337" />
+      <source>{0} layers</source>
+      <translation>{0} 个图层</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="474" />
+      <source>Position and size</source>
+      <translation>位置和大小</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="477" />
+      <location filename="../properties_panel.py" line="548" />
+      <location filename="../properties_panel.py" line="667" />
+      <location filename="../properties_panel.py" line="672" />
+      <location filename="../properties_panel.py" line="702" />
+      <source>Width</source>
+      <translation>宽</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="478" />
+      <location filename="../properties_panel.py" line="538" />
+      <location filename="../properties_panel.py" line="668" />
+      <source>Height</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="479" />
+      <source>Rotation</source>
+      <translation>旋转</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="480" />
+      <source>Opacity</source>
+      <translation>不透明度</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="483" />
+      <source>Text</source>
+      <translation>文字</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="487" />
+      <source>Apply text</source>
+      <translation>应用文字</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="500" />
+      <source>Font</source>
+      <translation>字体</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="502" />
+      <source>Weight</source>
+      <translation>字重</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="503" />
+      <source>Size</source>
+      <translation>尺寸</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="504" />
+      <source>Italic</source>
+      <translation>斜体</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="513" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="387" />
+      <location filename="../properties_panel.py" line="517" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="398" />
+      <location filename="../properties_panel.py" line="528" />
       <source>Strokes</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="401" />
+      <location filename="../properties_panel.py" line="531" />
       <source>Shadow</source>
       <translation>阴影</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="405" />
+      <location filename="../properties_panel.py" line="532" />
+      <location filename="../properties_panel.py" line="537" />
+      <location filename="../properties_panel.py" line="542" />
+      <location filename="../properties_panel.py" line="547" />
+      <location filename="../properties_panel.py" line="583" />
+      <location filename="../properties_panel.py" line="671" />
+      <location filename="../properties_panel.py" line="701" />
+      <source>Colour</source>
+      <translation>颜色</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="535" />
       <source>Blur</source>
       <translation>模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="406" />
+      <location filename="../properties_panel.py" line="536" />
       <source>Highlighter</source>
       <translation>荧光笔</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="409" />
+      <location filename="../properties_panel.py" line="539" />
+      <source>Offset</source>
+      <translation>偏移</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="540" />
+      <source>Skew</source>
+      <translation>倾斜</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="541" />
       <source>Label box</source>
       <translation>标签底框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="411" />
+      <location filename="../properties_panel.py" line="543" />
       <source>Padding X</source>
       <translation>水平内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="412" />
+      <location filename="../properties_panel.py" line="544" />
       <source>Padding Y</source>
       <translation>垂直内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="413" />
+      <location filename="../properties_panel.py" line="545" />
       <source>Radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="414" />
+      <location filename="../properties_panel.py" line="546" />
+      <location filename="../properties_panel.py" line="670" />
+      <source>Border</source>
+      <translation>边框</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="549" />
       <source>Letter spacing</source>
       <translation>字间距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="415" />
+      <location filename="../properties_panel.py" line="550" />
       <source>Line height</source>
       <translation>行高</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="416" />
+      <location filename="../properties_panel.py" line="551" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="417" />
+      <location filename="../properties_panel.py" line="552" />
       <source>Left</source>
       <translation>左</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="417" />
+      <location filename="../properties_panel.py" line="552" />
       <source>Centre</source>
       <translation>中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="417" />
+      <location filename="../properties_panel.py" line="552" />
       <source>Right</source>
       <translation>右</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="418" />
+      <location filename="../properties_panel.py" line="553" />
       <source>Vertical</source>
       <translation>垂直</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="419" />
+      <location filename="../properties_panel.py" line="554" />
       <source>Top</source>
       <translation>顶部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="419" />
+      <location filename="../properties_panel.py" line="554" />
       <source>Middle</source>
       <translation>居中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="419" />
+      <location filename="../properties_panel.py" line="554" />
       <source>Bottom</source>
       <translation>底部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="420" />
+      <location filename="../properties_panel.py" line="555" />
       <source>Shrink to fit the box</source>
       <translation>自动缩小以适应文本框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="501" />
+      <location filename="../properties_panel.py" line="582" />
+      <location filename="../properties_panel.py" line="699" />
+      <source>Fill</source>
+      <translation>填充</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="637" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="502" />
+      <location filename="../properties_panel.py" line="638" />
       <source>Replace image…</source>
       <translation>替换图片…</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="506" />
+      <location filename="../properties_panel.py" line="642" />
       <source>Fit</source>
       <translation>适应方式</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="506" />
+      <location filename="../properties_panel.py" line="642" />
       <source>Fill (crop)</source>
       <translation>填满（裁切）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="506" />
+      <location filename="../properties_panel.py" line="642" />
       <source>Fit inside</source>
       <translation>完整显示</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="507" />
+      <location filename="../properties_panel.py" line="643" />
       <source>Stretch</source>
       <translation>拉伸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="518" />
+      <location filename="../properties_panel.py" line="654" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="528" />
+      <location filename="../properties_panel.py" line="664" />
       <source>Crop</source>
       <translation>裁剪</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="533" />
-      <location filename="../properties_panel.py" line="558" />
+      <location filename="../properties_panel.py" line="669" />
+      <location filename="../properties_panel.py" line="703" />
       <source>Corner radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="553" />
+      <location filename="../properties_panel.py" line="692" />
       <source>Cannot use this image</source>
       <translation>无法使用这张图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="556" />
+      <location filename="../properties_panel.py" line="695" />
+      <location filename="../properties_panel.py" line="696" />
       <source>Shape</source>
       <translation>形状</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="561" />
+      <location filename="../properties_panel.py" line="697" />
+      <source>Rectangle</source>
+      <translation>矩形</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="697" />
+      <source>Rounded rectangle</source>
+      <translation>圆角矩形</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="698" />
+      <source>Ellipse</source>
+      <translation>椭圆</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="698" />
+      <source>Line</source>
+      <translation>直线</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="698" />
+      <source>Arrow</source>
+      <translation>箭头</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="700" />
+      <source>Outline</source>
+      <translation>描边</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="706" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="566" />
+      <location filename="../properties_panel.py" line="708" />
       <source>Image dim</source>
       <translation>图片压暗</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="567" />
+      <location filename="../properties_panel.py" line="709" />
       <source>Image blur</source>
       <translation>图片模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="582" />
+      <location filename="../properties_panel.py" line="724" />
       <source>Ratio</source>
       <translation>比例</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="586" />
+      <location filename="../properties_panel.py" line="728" />
       <source>Note title shown under the cover in the feed</source>
       <translation>信息流中封面下方显示的笔记标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="596" />
+      <location filename="../properties_panel.py" line="738" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
@@ -1075,32 +1138,32 @@
   <context>
     <name>VariantsBar</name>
     <message>
-      <location filename="../variants_bar.py" line="26" />
+      <location filename="../variants_bar.py" line="27" />
       <source>Duplicate this variant (A/B test a new idea)</source>
       <translation>复制当前方案（A/B 测试新想法）</translation>
     </message>
     <message>
-      <location filename="../variants_bar.py" line="72" />
+      <location filename="../variants_bar.py" line="70" />
       <source>Rename variant</source>
       <translation>重命名方案</translation>
     </message>
     <message>
-      <location filename="../variants_bar.py" line="72" />
+      <location filename="../variants_bar.py" line="70" />
       <source>Name:</source>
       <translation>名称：</translation>
     </message>
     <message>
-      <location filename="../variants_bar.py" line="89" />
+      <location filename="../variants_bar.py" line="87" />
       <source>Duplicate</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../variants_bar.py" line="90" />
+      <location filename="../variants_bar.py" line="88" />
       <source>Rename…</source>
       <translation>重命名…</translation>
     </message>
     <message>
-      <location filename="../variants_bar.py" line="91" />
+      <location filename="../variants_bar.py" line="89" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
@@ -1259,38 +1322,49 @@
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="520" />
+      <location filename="../canvas.py" line="516" />
       <source>Rotate</source>
       <translation>旋转</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="567" />
+      <location filename="../canvas.py" line="563" />
       <source>Resize</source>
       <translation>调整大小</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="705" />
-      <location filename="../properties_panel.py" line="343" />
+      <location filename="../canvas.py" line="701" />
+      <location filename="../properties_panel.py" line="489" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="286" />
-      <source>Colour</source>
-      <translation>颜色</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="451" />
+      <location filename="../properties_panel.py" line="193" />
+      <location filename="../properties_panel.py" line="224" />
       <source>Gradient</source>
       <translation>渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="486" />
+      <location filename="../properties_panel.py" line="206" />
+      <source>Add gradient stop</source>
+      <translation>添加渐变色标</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="213" />
+      <source>Remove gradient stop</source>
+      <translation>删除渐变色标</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="432" />
+      <source>Colour</source>
+      <translation>颜色</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="622" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="493" />
+      <location filename="../properties_panel.py" line="629" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
