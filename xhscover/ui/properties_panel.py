@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from xhscover.editing import commands as C
 from xhscover.editing.document import EditorDocument
+from xhscover.editing.names import display_name
 from xhscover.editing.props import get_path
 from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.errors import XhsError
@@ -332,7 +333,7 @@ class PropertiesPanel(QScrollArea):
             elif not sel:
                 self.title.setText(self.tr("Cover {0} · background").format(self.doc.cover.name))
             elif len(sel) == 1:
-                self.title.setText(sel[0].name or sel[0].id)
+                self.title.setText(display_name(sel[0]))
             else:
                 self.title.setText(self.tr("{0} layers").format(len(sel)))
             self.geom_box.setVisible(bool(sel))
