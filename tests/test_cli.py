@@ -92,3 +92,13 @@ def test_saliency_writes_16bit_maps_with_input_size_and_stem(capsys, tmp_path):
     assert arr.max() == 65535
     code, _, err = run(capsys, "saliency", str(src / "cover-one.jpg"), "--out-dir", str(tmp_path), "--model", "x")
     assert code == 2 and "unknown model" in err
+
+
+def test_app_without_a_screen_says_so(capsys, monkeypatch):
+    for var in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setattr("sys.platform", "linux")
+    code, _, err = run(capsys)
+    assert code == 2 and "no screen found" in err and "xhscover demo" in err
+    code, _, err = run(capsys, "open", "x.xhscover")
+    assert code == 2 and "no screen found" in err

@@ -133,10 +133,21 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
-def cmd_open(args: argparse.Namespace) -> int:
+def _require_screen() -> None:
+    """Qt aborts the process when it finds no display; say so in one line instead."""
+    headless = sys.platform.startswith("linux") and not (
+        os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY") or os.environ.get("QT_QPA_PLATFORM")
+    )
+    if headless:
+        raise XhsError("no screen found (DISPLAY is not set), so the desktop app cannot open; "
+                       "on a machine without a screen run `xhscover demo --out DIR`")
+
+
+def cmd_app(args: argparse.Namespace) -> int:
+    _require_screen()
     from xhscover.ui.app import run_app
 
-    return run_app(sys.argv[:1], open_path=args.file)
+    return run_app(sys.argv[:1], open_path=getattr(args, "file", None))
 
 
 def add_shelf_options(p: argparse.ArgumentParser) -> None:
@@ -158,7 +169,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("open", help="open a project in the app")
     p.add_argument("file")
-    p.set_defaults(func=cmd_open)
+    p.set_defaults(func=cmd_app)
 
     p = sub.add_parser("layouts", help="list bundled layouts")
     p.set_defaults(func=cmd_layouts)
@@ -214,10 +225,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        from xhscover.ui.app import run_app
-
-        return run_app(sys.argv[:1])
-    if args.command != "open" and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        args.func = cmd_app
+    elif args.command != "open" and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         return int(args.func(args) or 0)
