@@ -316,8 +316,9 @@ class FeedDock(QWidget):
             screen = QGuiApplication.primaryScreen()
         dpi = screen.physicalDotsPerInch() if screen is not None else 96.0
         dev = self.feed.device()
-        self.view.true_scale = true_size_zoom(dev, dev.pixel_size[0], dpi, self.view.devicePixelRatioF(),
-                                              self.dpi_fix.value())
+        shown = self.feed.last_image
+        width_px = shown.width() if shown is not None else dev.pixel_size[0]
+        self.view.true_scale = true_size_zoom(dev, width_px, dpi, self.view.devicePixelRatioF(), self.dpi_fix.value())
 
     def _dpi_changed(self, value: float) -> None:
         if self.app_settings is not None:
