@@ -45,3 +45,16 @@ def test_json_plain_list_and_syntax_error():
     assert [m.file for m in metas] == ["a.png"] and warns == []
     metas, warns = parse_json('[\n{"file": "a.png",}\n]')
     assert metas == [] and "line 2" in warns[0]
+
+
+def test_unbalanced_quotes_are_reported_with_their_line():
+    from xhscover.feed.metadata import parse_csv
+
+    text = 'file,title,author,likes\nok.jpg,好,a,1.2万\npasta.jpg,番茄意面,"unterminated,12\nnope.jpg,x,y,3\n'
+    metas, warnings = parse_csv(text)
+    assert [m.file for m in metas] == ["ok.jpg"] and metas[0].likes == 12000
+    assert len(warnings) == 1 and "line 3" in warnings[0] and "quote" in warnings[0]
+    metas, warnings = parse_csv('file,title\n\na.jpg,"two\nlines"\nb.jpg,ok\nc.jpg,x,extra\n')
+    assert [(m.file, m.line) for m in metas] == [("b.jpg", 5)]
+    assert "line 3" in warnings[0] and "runs over 2 lines" in warnings[0]
+    assert "line 6" in warnings[1]

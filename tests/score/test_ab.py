@@ -32,6 +32,10 @@ def test_winner_on_the_b_side(scorer, big_card, flat_card):
     v = compare(scores["flat"], scores["big"])
     assert v.winner == "big" and v.diff_mean < 0 and v.ci_high < 0
     assert best_variant(scores, [v]) == "big"
+    # the sentence gives the winner's margin as positive numbers, lower bound first
+    lo, hi = -100 * v.ci_high, -100 * v.ci_low
+    assert f"{lo:+.1f} to {hi:+.1f} points" in v.text_en() and lo > 0
+    assert f"{lo:+.1f} 到 {hi:+.1f} 个百分点" in v.text_zh()
 
 
 def test_bootstrap_interval_is_reproducible_and_straddles_zero_for_noise():

@@ -52,10 +52,19 @@ def parse_csv(text: str, where: str = "cards.csv") -> tuple[list[CardMeta], list
     """Rows of a cards.csv (header row required, with at least a 'file' column)."""
     warnings: list[str] = []
     metas: list[CardMeta] = []
-    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")))
+    reader = csv.reader(io.StringIO(text.lstrip("\ufeff")), strict=True)
     header: list[str] | None = None
-    for row in reader:
-        line = reader.line_num
+    first = 1  # line where the current row starts
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            break
+        except csv.Error as exc:
+            warnings.append(f"{where} line {first}: malformed CSV ({exc}, an unbalanced quote?); "
+                            f"the rest of the file is skipped.")
+            break
+        line, first = first, reader.line_num + 1
         if not row or all(not c.strip() for c in row):
             continue
         if header is None:
@@ -63,6 +72,10 @@ def parse_csv(text: str, where: str = "cards.csv") -> tuple[list[CardMeta], list
             if "file" not in header:
                 warnings.append(f"{where} line {line}: header has no 'file' column; metadata ignored.")
                 return [], warnings
+            continue
+        if reader.line_num > line:
+            warnings.append(f"{where} line {line}: the row runs over {reader.line_num - line + 1} lines "
+                            f"(an unbalanced quote?); row skipped.")
             continue
         if len(row) > len(header):
             warnings.append(f"{where} line {line}: {len(row)} fields, header has {len(header)}; row skipped.")

@@ -50,8 +50,15 @@ class Verdict:
     def small(self) -> bool:
         return self.clear and abs(self.relative) < SMALL_EFFECT
 
+    def _interval(self) -> tuple[float, float]:
+        """The interval of (winner - loser), so a clear win reads as positive numbers."""
+        if self.winner is not None and self.winner == self.b:
+            return -self.ci_high, -self.ci_low
+        return self.ci_low, self.ci_high
+
     def text_en(self) -> str:
-        ci = f"{100 * self.ci_low:+.1f} to {100 * self.ci_high:+.1f} points, {round(100 * self.confidence)}% CI"
+        lo, hi = self._interval()
+        ci = f"{100 * lo:+.1f} to {100 * hi:+.1f} points, {round(100 * self.confidence)}% CI"
         if self.winner is None:
             return (f"{self.a} vs {self.b}: no clear winner (difference {100 * self.diff_mean:+.1f} share points, "
                     f"{ci}; within the placement noise)")
@@ -62,7 +69,8 @@ class Verdict:
                 f"ahead in {max(self.wins_a, self.n - self.wins_a)} of {self.n} placements)")
 
     def text_zh(self) -> str:
-        ci = f"{round(100 * self.confidence)}% 置信区间 {100 * self.ci_low:+.1f} 到 {100 * self.ci_high:+.1f} 个百分点"
+        lo, hi = self._interval()
+        ci = f"{round(100 * self.confidence)}% 置信区间 {100 * lo:+.1f} 到 {100 * hi:+.1f} 个百分点"
         if self.winner is None:
             return (f"{self.a} 对 {self.b}：没有明显赢家（差 {100 * self.diff_mean:+.1f} 个百分点，{ci}，"
                     f"在摆放位置带来的波动之内）")
