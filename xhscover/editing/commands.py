@@ -211,6 +211,54 @@ def replace_image(doc: EditorDocument, layer_id: str, path: str | Path) -> SetPr
     return SetProps(doc, {layer_id: {"src": key}}, tr("Replace image"))
 
 
+def set_background_image(doc: EditorDocument, path: str | Path | None) -> SetProps:
+    """Import the file (raises ImageError for bad files) and draw it under the layers; None removes it."""
+    if path is None:
+        return SetProps(doc, {None: {"background.image": None}}, tr("Remove background image"))
+    key = doc.store.add_file(path)
+    return SetProps(doc, {None: {"background.image": key}}, tr("Background image"))
+
+
+def set_sticker(doc: EditorDocument, ids: list[str], sticker_id: str = "", emoji: str = "") -> SetProps | None:
+    """Swap what sticker layers show (a bundled SVG or an emoji), keeping each box's width and centre.
+
+    An SVG sticker keeps its own aspect, so the box height follows it; a name that was the old
+    sticker's automatic one follows the new sticker too. None when there is nothing to change.
+    """
+    if not sticker_id and not emoji:
+        return None
+    aspect, new_name = 1.0, emoji
+    catalog = None
+    try:
+        from xhscover.model.assets import sticker_catalog
+
+        catalog = sticker_catalog()
+        if sticker_id:
+            st = catalog.get(sticker_id)
+            aspect, new_name = max(0.05, _svg_aspect(st.path)), st.name_zh
+    except Exception:
+        pass
+    changes: Changes = {}
+    for i in ids:
+        lay = doc.cover.layer(i)
+        if lay.kind != "sticker" or (lay.sticker, lay.emoji) == (sticker_id, "" if sticker_id else emoji):
+            continue
+        c: dict[str, Any] = {"sticker": sticker_id, "emoji": "" if sticker_id else emoji}
+        h = lay.w / aspect if sticker_id else lay.w
+        if abs(h - lay.h) > 0.01:
+            c["h"], c["y"] = round(h, 2), round(lay.y + (lay.h - h) / 2, 2)
+        auto = {"", lay.emoji, tr("Sticker")}
+        if lay.sticker and catalog is not None:
+            try:
+                auto.add(catalog.get(lay.sticker).name_zh)
+            except Exception:
+                pass
+        if lay.name in auto and new_name:
+            c["name"] = new_name
+        changes[i] = c
+    return SetProps(doc, changes, tr("Change sticker")) if changes else None
+
+
 def set_background(doc: EditorDocument, **fields: Any) -> SetProps:
     return SetProps(doc, {None: {f"background.{k}": v for k, v in fields.items()}}, tr("Background"))
 

@@ -126,6 +126,18 @@ class Overlay(QGraphicsItem):
             rot = t.map(QPointF(0, -single.h / 2 - ROTATE_PX / z))
             p.drawLine(top, rot)
             p.drawEllipse(rot, s / 1.6, s / 1.6)
+        multi = cv.multi_bounds()
+        if multi is not None:
+            bx, by, bw, bh = multi
+            s = HANDLE_PX / z
+            p.setPen(QPen(SELECT, 1 / z, Qt.PenStyle.DashLine))
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.drawRect(QRectF(bx, by, bw, bh))
+            p.setPen(QPen(SELECT, 1.2 / z))
+            p.setBrush(QBrush(Qt.GlobalColor.white))
+            for hx, hy in HANDLES:
+                cx, cy = bx + (hx + 1) * bw / 2, by + (hy + 1) * bh / 2
+                p.drawRect(QRectF(cx - s / 2, cy - s / 2, s, s))
         if cv.guides:
             p.setPen(QPen(GUIDE, 1 / z))
             for g in cv.guides:
@@ -353,13 +365,34 @@ class CoverCanvas(QGraphicsView):
             return sel[0]
         return None
 
+    def multi_editable(self) -> list[Layer]:
+        """The unlocked layers of a selection of two or more, which the bounds handles resize together."""
+        if self.doc is None:
+            return []
+        sel = self.doc.selected_layers()
+        movable = [lay for lay in sel if not lay.locked] if len(sel) > 1 else []
+        return movable if len(movable) > 1 else []
+
+    def multi_bounds(self) -> tuple[float, float, float, float] | None:
+        movable = self.multi_editable()
+        return _union([layer_bounds(lay) for lay in movable]) if movable else None
+
     def handle_at(self, pos: QPointF) -> tuple | None:
-        """('rotate',) or ('resize', hx, hy) under the point, for a single selected layer."""
-        lay = self.single_editable()
-        if lay is None:
-            return None
+        """('rotate',) or ('resize', hx, hy) under the point, for a single selected layer;
+        ('resize_multi', hx, hy) on the bounds of a multi-selection."""
         z = self.zoom()
         tol = (HANDLE_PX + 4) / z
+        lay = self.single_editable()
+        if lay is None:
+            bounds = self.multi_bounds()
+            if bounds is None:
+                return None
+            bx, by, bw, bh = bounds
+            for hx, hy in HANDLES:
+                cx, cy = bx + (hx + 1) * bw / 2, by + (hy + 1) * bh / 2
+                if abs(cx - pos.x()) <= tol / 2 + 1 and abs(cy - pos.y()) <= tol / 2 + 1:
+                    return ("resize_multi", hx, hy)
+            return None
         t = layer_transform(lay)
         rot = t.map(QPointF(0, -lay.h / 2 - ROTATE_PX / z))
         if math.dist((rot.x(), rot.y()), (pos.x(), pos.y())) <= tol:
@@ -397,6 +430,12 @@ class CoverCanvas(QGraphicsView):
         doc = self.doc
         handle = self.handle_at(pos)
         shift = bool(event.modifiers() & Qt.KeyboardModifier.ShiftModifier)
+        if handle is not None and handle[0] == "resize_multi":
+            movable = self.multi_editable()
+            self._drag = {"mode": "resize_multi", "handle": handle, "start": pos, "gesture": doc.new_gesture(),
+                          "moved": False, "bounds": _union([layer_bounds(lay) for lay in movable]),
+                          "orig": {lay.id: (lay.x, lay.y, lay.w, lay.h) for lay in movable}}
+            return
         if handle is not None:
             lay = self.single_editable()
             self._drag = {"mode": handle[0], "handle": handle, "start": pos, "layer": lay.id,
@@ -515,9 +554,54 @@ class CoverCanvas(QGraphicsView):
             ang = (ang + 180) % 360 - 180
             doc.push(C.SetProps(doc, {drag["layer"]: {"rotation": round(ang, 2)}}, C.tr("Rotate"),
                                 gesture=drag["gesture"]))
+        elif drag["mode"] == "resize_multi":
+            self._resize_multi(drag, pos, snap, shift)
         else:
             self._resize(drag, pos, snap, shift)
         self.overlay_update()
+
+    def _resize_multi(self, drag: dict, pos: QPointF, snap: bool, shift: bool) -> None:
+        """Scale every selected box about the selection's bounds; corners keep the group's aspect
+        (Shift frees it), so a resized group looks like the same design, just larger or smaller."""
+        doc = self.doc
+        _, hx, hy = drag["handle"]
+        bx, by, bw, bh = drag["bounds"]
+        bw, bh = max(bw, 1e-6), max(bh, 1e-6)
+        left, right, top, bottom = bx, bx + bw, by, by + bh
+        if hx == 1:
+            right = max(pos.x(), left + 8)
+        elif hx == -1:
+            left = min(pos.x(), right - 8)
+        if hy == 1:
+            bottom = max(pos.y(), top + 8)
+        elif hy == -1:
+            top = min(pos.y(), bottom - 8)
+        keep_aspect = hx != 0 and hy != 0 and not shift
+        if keep_aspect:
+            k = max((right - left) / bw, (bottom - top) / bh)
+            if hx == 1:
+                right = left + bw * k
+            else:
+                left = right - bw * k
+            if hy == 1:
+                bottom = top + bh * k
+            else:
+                top = bottom - bh * k
+        rect = (left, top, right - left, bottom - top)
+        self.guides = []
+        if snap and not keep_aspect:
+            edges = {e for e, v in (("l", hx == -1), ("r", hx == 1), ("t", hy == -1), ("b", hy == 1)) if v}
+            cover = doc.cover
+            rect, self.guides = snap_edges(rect, edges, (cover.width, cover.height), self._others(set(drag["orig"])),
+                                           SNAP_PX / self.zoom())
+        nx, ny, nw, nh = rect
+        sx, sy = nw / bw, nh / bh
+        changes: C.Changes = {}
+        for i, (x, y, w, h) in drag["orig"].items():
+            cx, cy = nx + (x + w / 2 - bx) * sx, ny + (y + h / 2 - by) * sy
+            lw, lh = max(1.0, w * sx), max(1.0, h * sy)
+            changes[i] = {"x": round(cx - lw / 2, 2), "y": round(cy - lh / 2, 2), "w": round(lw, 2), "h": round(lh, 2)}
+        doc.push(C.SetProps(doc, changes, C.tr("Resize"), gesture=drag["gesture"]))
 
     def _resize(self, drag: dict, pos: QPointF, snap: bool, shift: bool) -> None:
         doc = self.doc

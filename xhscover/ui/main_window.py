@@ -245,11 +245,11 @@ class MainWindow(QMainWindow):
             tb.addAction(a)
         from PySide6.QtWidgets import QToolButton
 
-        shape_btn = QToolButton()
-        shape_btn.setText(self.tr("Shape"))
-        shape_btn.setMenu(self.shapes_menu)
-        shape_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        tb.addWidget(shape_btn)
+        self.shape_btn = QToolButton()
+        self.shape_btn.setText(self.tr("Shape"))
+        self.shape_btn.setMenu(self.shapes_menu)
+        self.shape_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        tb.addWidget(self.shape_btn)
         tb.addAction(self.a_sticker)
         tb.addSeparator()
         for a in (self.a_fit, self.a_100, self.a_safe, self.a_heat_canvas):
@@ -273,6 +273,7 @@ class MainWindow(QMainWindow):
                 a.setEnabled(has)
         for a in self.nudges:
             a.setEnabled(has)
+        self.shape_btn.setEnabled(has)
 
     # --- document switching ------------------------------------------------------------------------
     def set_document(self, doc: EditorDocument | None) -> None:

@@ -10,7 +10,7 @@ import copy
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -38,7 +39,7 @@ from xhscover.editing.names import display_name
 from xhscover.editing.props import get_path
 from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.errors import XhsError
-from xhscover.model.layers import ImageLayer
+from xhscover.model.layers import ImageLayer, StickerLayer
 from xhscover.model.styles import Fill, Highlight, LabelBox, Shadow, Stroke
 from xhscover.ui import dialogs
 
@@ -248,6 +249,7 @@ class PropertiesPanel(QScrollArea):
         self._build_text()
         self._build_image()
         self._build_shape()
+        self._build_sticker()
         self._build_background()
         self.body.addStretch(1)
         self.setWidget(body)
@@ -340,6 +342,7 @@ class PropertiesPanel(QScrollArea):
             self.text_box.setVisible(kinds == {"text"})
             self.image_box.setVisible(kinds == {"image"})
             self.shape_box.setVisible(kinds == {"shape"})
+            self.sticker_box.setVisible(kinds == {"sticker"})
             self.bg_box.setVisible(self.doc is not None and not sel)
             for fn in self._binders:
                 fn()
@@ -397,12 +400,13 @@ class PropertiesPanel(QScrollArea):
     def end_gesture(self) -> None:
         self._gesture = None
 
-    def _combo(self, form: QFormLayout, label: str, path: str, options: list[tuple[str, Any]]) -> QComboBox:
+    def _combo(self, form: QFormLayout, label: str, path: str, options: list[tuple[str, Any]],
+               text: str = "") -> QComboBox:
         cb = QComboBox()
         cb.setObjectName("prop:" + path)
-        for text, data in options:
-            cb.addItem(text, data)
-        cb.currentIndexChanged.connect(lambda i: self.set_value(path, cb.itemData(i)))
+        for item_text, data in options:
+            cb.addItem(item_text, data)
+        cb.currentIndexChanged.connect(lambda i: self.set_value(path, cb.itemData(i), text=text))
 
         def refresh() -> None:
             v = self.value(path)
@@ -498,6 +502,10 @@ class PropertiesPanel(QScrollArea):
         self._binders.append(refresh_text)
         f.addRow(self.text_edit)
         f.addRow(self.text_apply)
+        self.role_combo = self._combo(f, self.tr("Role"), "role", [
+            (self.tr("Title"), "title"), (self.tr("Subtitle"), "subtitle"), (self.tr("Body"), "body"),
+            (self.tr("Tag"), "tag"), (self.tr("Caption"), "caption")], text=C.tr("Text role"))
+        self.role_combo.setToolTip(self.tr("The attention score reads the Title text as the cover's title"))
         self.family_combo = self._combo(f, self.tr("Font"), "style.family", [])
         self._fill_families()
         self._combo(f, self.tr("Weight"), "style.weight", [(str(w), w) for w in (300, 400, 500, 700, 900)])
@@ -554,6 +562,9 @@ class PropertiesPanel(QScrollArea):
         self._combo(f, self.tr("Vertical"), "style.valign",
                     [(self.tr("Top"), "top"), (self.tr("Middle"), "middle"), (self.tr("Bottom"), "bottom")])
         self._check(f, self.tr("Shrink to fit the box"), "style.auto_fit")
+        self.min_size_spin = self._spin(f, self.tr("Minimum size"), "style.min_size", 4, 600, 1, suffix=" px")
+        self.min_size_spin.setToolTip(self.tr("Shrinking to fit stops at this size"))
+        self._binders.append(lambda: self.min_size_spin.setEnabled(self.value("style.auto_fit") is True))
 
     def _fill_families(self) -> None:
         cb = self.family_combo
@@ -692,6 +703,25 @@ class PropertiesPanel(QScrollArea):
         except XhsError as exc:
             dialogs.notify_error(self, self.tr("Cannot use this image"), str(exc))
 
+    def set_background_image(self, path: str | None = None) -> None:
+        """Ask for a file (through `dialogs`, so tests can answer) and put it under the cover's layers."""
+        if self.doc is None:
+            return
+        if not path:
+            folder = self.settings.last_folder() if self.settings else ""
+            files = dialogs.ask_image_files(self, folder)
+            if not files:
+                return
+            path = files[0]
+        try:
+            self.doc.push(C.set_background_image(self.doc, path))
+        except XhsError as exc:
+            dialogs.notify_error(self, self.tr("Cannot use this image"), str(exc))
+
+    def remove_background_image(self) -> None:
+        if self.doc is not None and self.doc.cover.background.image:
+            self.doc.push(C.set_background_image(self.doc, None))
+
     def _build_shape(self) -> None:
         self.shape_box, f = self._section(self.tr("Shape"))
         self._combo(f, self.tr("Shape"), "shape",
@@ -703,9 +733,77 @@ class PropertiesPanel(QScrollArea):
             self._spin(sf, self.tr("Width"), "stroke.width", 0, 200, 1, 1)))
         self._spin(f, self.tr("Corner radius"), "radius", 0, 1000)
 
+    def _build_sticker(self) -> None:
+        """Swap a sticker layer's bundled SVG (combo with thumbnails) or its emoji, one undo step each."""
+        self.sticker_box, f = self._section(self.tr("Sticker"))
+        self.sticker_combo = QComboBox()
+        self.sticker_combo.setObjectName("stickerCombo")
+        self.sticker_combo.setIconSize(QSize(28, 28))
+        self.sticker_combo.currentIndexChanged.connect(
+            lambda i: self.set_sticker(self.sticker_combo.itemData(i) or "", "") if i > 0 else None)
+        f.addRow(self.tr("Sticker"), self.sticker_combo)
+        self.emoji_edit = QLineEdit()
+        self.emoji_edit.setObjectName("stickerEmoji")
+        self.emoji_edit.setMaxLength(8)
+        self.emoji_edit.setPlaceholderText(self.tr("or an emoji, e.g. 🔥"))
+        self.emoji_edit.editingFinished.connect(
+            lambda: self.set_sticker("", self.emoji_edit.text().strip()) if self.emoji_edit.text().strip() else None)
+        f.addRow(self.tr("Emoji"), self.emoji_edit)
+        self._binders.append(self._refresh_sticker)
+
+    def _fill_stickers(self) -> None:
+        """Thumbnails are drawn on first use, so windows that never select a sticker stay quick to build."""
+        cb = self.sticker_combo
+        if cb.count():
+            return
+        from xhscover.ui.sticker_picker import sticker_icon
+
+        with QSignalBlocker(cb):
+            cb.addItem(self.tr("(emoji)"), "")
+            try:
+                from xhscover.model.assets import sticker_catalog
+
+                catalog = list(sticker_catalog())
+            except Exception:  # no bundled stickers: the emoji field still works
+                catalog = []
+            zh = not _english()
+            for st in catalog:
+                cb.addItem(sticker_icon(str(st.path), 28), st.name_zh if zh else st.name_en, st.id)
+
+    def _refresh_sticker(self) -> None:
+        sel = [lay for lay in self.doc.selected_layers() if isinstance(lay, StickerLayer)] if self.doc else []
+        if not sel or self.sticker_box.isHidden():
+            return
+        self._fill_stickers()
+        with QSignalBlocker(self.sticker_combo), QSignalBlocker(self.emoji_edit):
+            self.sticker_combo.setCurrentIndex(max(0, self.sticker_combo.findData(sel[0].sticker))
+                                               if sel[0].sticker else 0)
+            self.emoji_edit.setText(sel[0].emoji)
+
+    def set_sticker(self, sticker_id: str = "", emoji: str = "") -> None:
+        """Show `sticker_id` (or `emoji`) on every selected sticker layer, as one undo step."""
+        if self._updating or self.doc is None:
+            return
+        ids = [lay.id for lay in self.doc.selected_layers() if isinstance(lay, StickerLayer)]
+        cmd = C.set_sticker(self.doc, ids, sticker_id, emoji) if ids else None
+        if cmd is not None:
+            self.doc.push(cmd)
+
     def _build_background(self) -> None:
         self.bg_box, f = self._section(self.tr("Background"))
         self._fill_editor(f, "background.fill")
+        row = QHBoxLayout()
+        self.bg_set_image = QPushButton(self.tr("Set image…"))
+        self.bg_set_image.setObjectName("bgSetImage")
+        self.bg_set_image.clicked.connect(lambda: self.set_background_image())
+        self.bg_remove_image = QPushButton(self.tr("Remove image"))
+        self.bg_remove_image.setObjectName("bgRemoveImage")
+        self.bg_remove_image.clicked.connect(self.remove_background_image)
+        row.addWidget(self.bg_set_image)
+        row.addWidget(self.bg_remove_image)
+        f.addRow(self.tr("Image"), row)
+        self._binders.append(lambda: self.bg_remove_image.setEnabled(
+            bool(self.doc is not None and self.doc.cover.background.image)))
         self._slider(f, self.tr("Image dim"), "background.image_dim", 0, 100, scale=100)
         self._spin(f, self.tr("Image blur"), "background.image_blur", 0, 100)
         ratio = QComboBox()

@@ -114,6 +114,13 @@ ZH = {
     "Checklist": "清单", "Corner": "角标", "Decoration": "装饰", "Mark": "标记", "Pin": "图钉", "Box": "方框",
     "Margin": "边距", "Sun": "太阳", "Day": "天", "Days": "天数", "VS badge": "VS 徽章", "VS arrow": "VS 箭头",
     "Question": "问题", "Answer": "回答", "Question dot": "问题圆点", "Answer dot": "回答圆点",
+    # editor gaps: text role, auto-fit minimum, sticker swap, background image
+    "Role": "角色", "Body": "正文", "Text role": "文字角色",
+    "The attention score reads the Title text as the cover's title": "注意力评分把“标题”角色的文字当作封面标题",
+    "Minimum size": "最小字号", "Shrinking to fit stops at this size": "自动缩小到这个字号为止",
+    "(emoji)": "（表情）", "or an emoji, e.g. 🔥": "或一个表情，例如 🔥", "Emoji": "表情",
+    "Change sticker": "更换贴纸", "Set image…": "设置图片…", "Remove image": "移除图片",
+    "Background image": "背景图片", "Remove background image": "移除背景图片",
 }
 GENRES = ["Big title", "Photo + title", "Collage", "Compare", "List", "Tutorial", "Product", "Place", "Plog",
           "Knowledge", "Quote", "Other"]

@@ -3,12 +3,12 @@
   <context>
     <name>ColorButton</name>
     <message>
-      <location filename="../properties_panel.py" line="58" />
+      <location filename="../properties_panel.py" line="60" />
       <source>Pick</source>
       <translation>吸管</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="59" />
+      <location filename="../properties_panel.py" line="61" />
       <source>Pick a colour from the canvas</source>
       <translation>从画布上吸取颜色</translation>
     </message>
@@ -194,7 +194,7 @@
       <translation>竞品：内置示例货架（{0} 个封面）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="345" />
+      <location filename="../feed_dock.py" line="346" />
       <source>Folder of competitor covers</source>
       <translation>竞品封面文件夹</translation>
     </message>
@@ -670,368 +670,446 @@
   <context>
     <name>PropertiesPanel</name>
     <message>
-      <location filename="../properties_panel.py" line="107" />
+      <location filename="../properties_panel.py" line="109" />
       <source>Solid</source>
       <translation>纯色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="108" />
+      <location filename="../properties_panel.py" line="110" />
       <source>Linear gradient</source>
       <translation>线性渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="109" />
+      <location filename="../properties_panel.py" line="111" />
       <source>Radial gradient</source>
       <translation>径向渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="115" />
+      <location filename="../properties_panel.py" line="117" />
       <source>Gradient angle</source>
       <translation>渐变角度</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="122" />
+      <location filename="../properties_panel.py" line="124" />
       <source>Stops</source>
       <translation>色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="126" />
+      <location filename="../properties_panel.py" line="128" />
       <source>Add gradient stop</source>
       <translation>添加渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="130" />
+      <location filename="../properties_panel.py" line="132" />
       <source>Remove gradient stop</source>
       <translation>删除渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="138" />
+      <location filename="../properties_panel.py" line="140" />
       <source>Stop position (0 = start, 1 = end)</source>
       <translation>色标位置（0 = 起点，1 = 终点）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="333" />
+      <location filename="../properties_panel.py" line="336" />
       <source>Cover {0} · background</source>
       <translation>封面 {0} · 背景</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="337" />
+      <location filename="../properties_panel.py" line="340" />
       <source>{0} layers</source>
       <translation>{0} 个图层</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="474" />
+      <location filename="../properties_panel.py" line="479" />
       <source>Position and size</source>
       <translation>位置和大小</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="477" />
-      <location filename="../properties_panel.py" line="548" />
-      <location filename="../properties_panel.py" line="667" />
-      <location filename="../properties_panel.py" line="672" />
-      <location filename="../properties_panel.py" line="702" />
+      <location filename="../properties_panel.py" line="482" />
+      <location filename="../properties_panel.py" line="557" />
+      <location filename="../properties_panel.py" line="679" />
+      <location filename="../properties_panel.py" line="684" />
+      <location filename="../properties_panel.py" line="733" />
       <source>Width</source>
       <translation>宽</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="478" />
-      <location filename="../properties_panel.py" line="538" />
-      <location filename="../properties_panel.py" line="668" />
+      <location filename="../properties_panel.py" line="483" />
+      <location filename="../properties_panel.py" line="547" />
+      <location filename="../properties_panel.py" line="680" />
       <source>Height</source>
       <translation>高</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="479" />
+      <location filename="../properties_panel.py" line="484" />
       <source>Rotation</source>
       <translation>旋转</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="480" />
+      <location filename="../properties_panel.py" line="485" />
       <source>Opacity</source>
       <translation>不透明度</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="483" />
+      <location filename="../properties_panel.py" line="488" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="487" />
+      <location filename="../properties_panel.py" line="492" />
       <source>Apply text</source>
       <translation>应用文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="500" />
+      <location filename="../properties_panel.py" line="505" />
+      <source>Role</source>
+      <translation>角色</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="506" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="506" />
+      <source>Subtitle</source>
+      <translation>副标题</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="506" />
+      <source>Body</source>
+      <translation>正文</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="507" />
+      <source>Tag</source>
+      <translation>标签</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="507" />
+      <source>Caption</source>
+      <translation>说明文字</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="508" />
+      <source>The attention score reads the Title text as the cover's title</source>
+      <translation>注意力评分把“标题”角色的文字当作封面标题</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="509" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="502" />
+      <location filename="../properties_panel.py" line="511" />
       <source>Weight</source>
       <translation>字重</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="503" />
+      <location filename="../properties_panel.py" line="512" />
       <source>Size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="504" />
+      <location filename="../properties_panel.py" line="513" />
       <source>Italic</source>
       <translation>斜体</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="513" />
+      <location filename="../properties_panel.py" line="522" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="517" />
+      <location filename="../properties_panel.py" line="526" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="528" />
+      <location filename="../properties_panel.py" line="537" />
       <source>Strokes</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="531" />
+      <location filename="../properties_panel.py" line="540" />
       <source>Shadow</source>
       <translation>阴影</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="532" />
-      <location filename="../properties_panel.py" line="537" />
-      <location filename="../properties_panel.py" line="542" />
-      <location filename="../properties_panel.py" line="547" />
-      <location filename="../properties_panel.py" line="583" />
-      <location filename="../properties_panel.py" line="671" />
-      <location filename="../properties_panel.py" line="701" />
+      <location filename="../properties_panel.py" line="541" />
+      <location filename="../properties_panel.py" line="546" />
+      <location filename="../properties_panel.py" line="551" />
+      <location filename="../properties_panel.py" line="556" />
+      <location filename="../properties_panel.py" line="595" />
+      <location filename="../properties_panel.py" line="683" />
+      <location filename="../properties_panel.py" line="732" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="535" />
+      <location filename="../properties_panel.py" line="544" />
       <source>Blur</source>
       <translation>模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="536" />
+      <location filename="../properties_panel.py" line="545" />
       <source>Highlighter</source>
       <translation>荧光笔</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="539" />
+      <location filename="../properties_panel.py" line="548" />
       <source>Offset</source>
       <translation>偏移</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="540" />
+      <location filename="../properties_panel.py" line="549" />
       <source>Skew</source>
       <translation>倾斜</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="541" />
+      <location filename="../properties_panel.py" line="550" />
       <source>Label box</source>
       <translation>标签底框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="543" />
+      <location filename="../properties_panel.py" line="552" />
       <source>Padding X</source>
       <translation>水平内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="544" />
+      <location filename="../properties_panel.py" line="553" />
       <source>Padding Y</source>
       <translation>垂直内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="545" />
+      <location filename="../properties_panel.py" line="554" />
       <source>Radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="546" />
-      <location filename="../properties_panel.py" line="670" />
+      <location filename="../properties_panel.py" line="555" />
+      <location filename="../properties_panel.py" line="682" />
       <source>Border</source>
       <translation>边框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="549" />
+      <location filename="../properties_panel.py" line="558" />
       <source>Letter spacing</source>
       <translation>字间距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="550" />
+      <location filename="../properties_panel.py" line="559" />
       <source>Line height</source>
       <translation>行高</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="551" />
+      <location filename="../properties_panel.py" line="560" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="552" />
+      <location filename="../properties_panel.py" line="561" />
       <source>Left</source>
       <translation>左</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="552" />
+      <location filename="../properties_panel.py" line="561" />
       <source>Centre</source>
       <translation>中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="552" />
+      <location filename="../properties_panel.py" line="561" />
       <source>Right</source>
       <translation>右</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="553" />
+      <location filename="../properties_panel.py" line="562" />
       <source>Vertical</source>
       <translation>垂直</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="554" />
+      <location filename="../properties_panel.py" line="563" />
       <source>Top</source>
       <translation>顶部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="554" />
+      <location filename="../properties_panel.py" line="563" />
       <source>Middle</source>
       <translation>居中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="554" />
+      <location filename="../properties_panel.py" line="563" />
       <source>Bottom</source>
       <translation>底部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="555" />
+      <location filename="../properties_panel.py" line="564" />
       <source>Shrink to fit the box</source>
       <translation>自动缩小以适应文本框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="582" />
-      <location filename="../properties_panel.py" line="699" />
+      <location filename="../properties_panel.py" line="565" />
+      <source>Minimum size</source>
+      <translation>最小字号</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="566" />
+      <source>Shrinking to fit stops at this size</source>
+      <translation>自动缩小到这个字号为止</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="594" />
+      <location filename="../properties_panel.py" line="730" />
       <source>Fill</source>
       <translation>填充</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="637" />
+      <location filename="../properties_panel.py" line="649" />
+      <location filename="../properties_panel.py" line="804" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="638" />
+      <location filename="../properties_panel.py" line="650" />
       <source>Replace image…</source>
       <translation>替换图片…</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="642" />
+      <location filename="../properties_panel.py" line="654" />
       <source>Fit</source>
       <translation>适应方式</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="642" />
+      <location filename="../properties_panel.py" line="654" />
       <source>Fill (crop)</source>
       <translation>填满（裁切）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="642" />
+      <location filename="../properties_panel.py" line="654" />
       <source>Fit inside</source>
       <translation>完整显示</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="643" />
+      <location filename="../properties_panel.py" line="655" />
       <source>Stretch</source>
       <translation>拉伸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="654" />
+      <location filename="../properties_panel.py" line="666" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="664" />
+      <location filename="../properties_panel.py" line="676" />
       <source>Crop</source>
       <translation>裁剪</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="669" />
-      <location filename="../properties_panel.py" line="703" />
+      <location filename="../properties_panel.py" line="681" />
+      <location filename="../properties_panel.py" line="734" />
       <source>Corner radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="692" />
+      <location filename="../properties_panel.py" line="704" />
+      <location filename="../properties_panel.py" line="719" />
       <source>Cannot use this image</source>
       <translation>无法使用这张图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="695" />
-      <location filename="../properties_panel.py" line="696" />
+      <location filename="../properties_panel.py" line="726" />
+      <location filename="../properties_panel.py" line="727" />
       <source>Shape</source>
       <translation>形状</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="697" />
+      <location filename="../properties_panel.py" line="728" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="697" />
+      <location filename="../properties_panel.py" line="728" />
       <source>Rounded rectangle</source>
       <translation>圆角矩形</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="698" />
+      <location filename="../properties_panel.py" line="729" />
       <source>Ellipse</source>
       <translation>椭圆</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="698" />
+      <location filename="../properties_panel.py" line="729" />
       <source>Line</source>
       <translation>直线</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="698" />
+      <location filename="../properties_panel.py" line="729" />
       <source>Arrow</source>
       <translation>箭头</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="700" />
+      <location filename="../properties_panel.py" line="731" />
       <source>Outline</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="706" />
+      <location filename="../properties_panel.py" line="738" />
+      <location filename="../properties_panel.py" line="744" />
+      <source>Sticker</source>
+      <translation>贴纸</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="748" />
+      <source>or an emoji, e.g. 🔥</source>
+      <translation>或一个表情，例如 🔥</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="751" />
+      <source>Emoji</source>
+      <translation>表情</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="762" />
+      <source>(emoji)</source>
+      <translation>（表情）</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="793" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="708" />
+      <location filename="../properties_panel.py" line="796" />
+      <source>Set image…</source>
+      <translation>设置图片…</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="799" />
+      <source>Remove image</source>
+      <translation>移除图片</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="807" />
       <source>Image dim</source>
       <translation>图片压暗</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="709" />
+      <location filename="../properties_panel.py" line="808" />
       <source>Image blur</source>
       <translation>图片模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="724" />
+      <location filename="../properties_panel.py" line="823" />
       <source>Ratio</source>
       <translation>比例</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="728" />
+      <location filename="../properties_panel.py" line="827" />
       <source>Note title shown under the cover in the feed</source>
       <translation>信息流中封面下方显示的笔记标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="738" />
+      <location filename="../properties_panel.py" line="837" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
@@ -1247,124 +1325,146 @@
       <translation>替换图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="215" />
-      <source>Background</source>
-      <translation>背景</translation>
+      <location filename="../../editing/commands.py" line="217" />
+      <source>Remove background image</source>
+      <translation>移除背景图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="230" />
-      <source>Image</source>
-      <translation>图片</translation>
+      <location filename="../../editing/commands.py" line="219" />
+      <source>Background image</source>
+      <translation>背景图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="264" />
-      <source>Duplicate variant</source>
-      <translation>复制方案</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="269" />
-      <source>Add variant</source>
-      <translation>添加方案</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="277" />
-      <source>Delete variant</source>
-      <translation>删除方案</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="281" />
-      <source>Rename variant</source>
-      <translation>重命名方案</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="300" />
-      <source>Change ratio</source>
-      <translation>更改比例</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="305" />
-      <source>Note title</source>
-      <translation>笔记标题</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="322" />
-      <source>Rectangle</source>
-      <translation>矩形</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="322" />
-      <source>Rounded rectangle</source>
-      <translation>圆角矩形</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="322" />
-      <source>Ellipse</source>
-      <translation>椭圆</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="323" />
-      <source>Line</source>
-      <translation>直线</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="323" />
-      <source>Arrow</source>
-      <translation>箭头</translation>
-    </message>
-    <message>
-      <location filename="../../editing/commands.py" line="350" />
+      <location filename="../../editing/commands.py" line="250" />
+      <location filename="../../editing/commands.py" line="398" />
       <source>Sticker</source>
       <translation>贴纸</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="366" />
+      <location filename="../../editing/commands.py" line="259" />
+      <source>Change sticker</source>
+      <translation>更换贴纸</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="263" />
+      <source>Background</source>
+      <translation>背景</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="278" />
+      <source>Image</source>
+      <translation>图片</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="312" />
+      <source>Duplicate variant</source>
+      <translation>复制方案</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="317" />
+      <source>Add variant</source>
+      <translation>添加方案</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="325" />
+      <source>Delete variant</source>
+      <translation>删除方案</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="329" />
+      <source>Rename variant</source>
+      <translation>重命名方案</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="348" />
+      <source>Change ratio</source>
+      <translation>更改比例</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="353" />
+      <source>Note title</source>
+      <translation>笔记标题</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="370" />
+      <source>Rectangle</source>
+      <translation>矩形</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="370" />
+      <source>Rounded rectangle</source>
+      <translation>圆角矩形</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="370" />
+      <source>Ellipse</source>
+      <translation>椭圆</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="371" />
+      <source>Line</source>
+      <translation>直线</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="371" />
+      <source>Arrow</source>
+      <translation>箭头</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="414" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="516" />
+      <location filename="../canvas.py" line="555" />
       <source>Rotate</source>
       <translation>旋转</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="563" />
+      <location filename="../canvas.py" line="604" />
+      <location filename="../canvas.py" line="647" />
       <source>Resize</source>
       <translation>调整大小</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="701" />
-      <location filename="../properties_panel.py" line="489" />
+      <location filename="../canvas.py" line="785" />
+      <location filename="../properties_panel.py" line="494" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="193" />
-      <location filename="../properties_panel.py" line="224" />
+      <location filename="../properties_panel.py" line="195" />
+      <location filename="../properties_panel.py" line="226" />
       <source>Gradient</source>
       <translation>渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="206" />
+      <location filename="../properties_panel.py" line="208" />
       <source>Add gradient stop</source>
       <translation>添加渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="213" />
+      <location filename="../properties_panel.py" line="215" />
       <source>Remove gradient stop</source>
       <translation>删除渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="432" />
+      <location filename="../properties_panel.py" line="437" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="622" />
+      <location filename="../properties_panel.py" line="507" />
+      <source>Text role</source>
+      <translation>文字角色</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="634" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="629" />
+      <location filename="../properties_panel.py" line="641" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
