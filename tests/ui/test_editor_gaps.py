@@ -9,44 +9,26 @@ from PIL import Image
 from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton
 
-from xhscover.model.layouts import bundled_layouts
+from tests.ui.panel_helpers import one_step, open_layout, panel_widget, role_layer
 from xhscover.ui import dialogs
-
-LAYOUT = "big-title-red"
 
 
 @pytest.fixture
 def editor(window):
-    ids = [lay.id for lay in bundled_layouts()]
-    window.start.layout_chosen.emit(LAYOUT if LAYOUT in ids else ids[0], "3:4")
-    assert window.doc is not None
-    return window
+    return open_layout(window)
 
 
-def _role(win, role):
-    return next(t for t in win.doc.cover.text_layers() if t.role == role)
 
-
-def _w(win, cls, name):
-    w = win.props.findChild(cls, name)
-    assert w is not None, name
-    return w
-
-
-def _one_step(win, fn) -> None:
-    n = win.doc.undo_stack.index()
-    fn()
-    assert win.doc.undo_stack.index() == n + 1
 
 
 def test_text_role_and_min_size(editor):
     doc = editor.doc
-    title, sub = _role(editor, "title"), _role(editor, "subtitle")
+    title, sub = role_layer(editor, "title"), role_layer(editor, "subtitle")
     doc.set_selection([sub.id])
-    role = _w(editor, QComboBox, "prop:role")
+    role = panel_widget(editor, QComboBox, "prop:role")
     assert role.isVisibleTo(editor.props) and role.currentData() == "subtitle"
     assert doc.cover.title_layer() is title
-    _one_step(editor, lambda: role.setCurrentIndex(role.findData("caption")))
+    one_step(editor, lambda: role.setCurrentIndex(role.findData("caption")))
     assert sub.role == "caption"
     doc.undo_stack.undo()
     assert sub.role == "subtitle" and role.currentData() == "subtitle"
@@ -54,13 +36,13 @@ def test_text_role_and_min_size(editor):
     assert role.currentData() == "caption"
     # the attention scorer's title follows the role
     doc.set_selection([title.id])
-    _one_step(editor, lambda: role.setCurrentIndex(role.findData("body")))
+    one_step(editor, lambda: role.setCurrentIndex(role.findData("body")))
     assert title.role == "body" and doc.cover.title_layer() is not title
     # the auto-fit minimum: typing merges into one step, enabled only with auto-fit on
-    ms = _w(editor, QDoubleSpinBox, "prop:style.min_size")
+    ms = panel_widget(editor, QDoubleSpinBox, "prop:style.min_size")
     assert ms.isEnabled() == bool(title.style.auto_fit)
     old = title.style.min_size
-    _one_step(editor, lambda: [ms.setValue(v) for v in (30, 36, 40)])
+    one_step(editor, lambda: [ms.setValue(v) for v in (30, 36, 40)])
     assert title.style.min_size == 40
     doc.undo_stack.undo()
     assert title.style.min_size == old and ms.value() == old
@@ -72,15 +54,15 @@ def test_change_sticker_and_emoji(editor):
     doc.set_selection([st.id])
     props = editor.props
     assert props.sticker_box.isVisibleTo(props) and not props.text_box.isVisibleTo(props)
-    combo = _w(editor, QComboBox, "stickerCombo")
+    combo = panel_widget(editor, QComboBox, "stickerCombo")
     assert combo.currentData() == st.sticker == "dry-goods"
     w0, cy0 = st.w, st.y + st.h / 2
-    _one_step(editor, lambda: combo.setCurrentIndex(combo.findData("must-see")))
+    one_step(editor, lambda: combo.setCurrentIndex(combo.findData("must-see")))
     assert st.sticker == "must-see" and st.emoji == ""
     assert abs(st.w - w0) < 0.01 and abs(st.y + st.h / 2 - cy0) < 0.02  # width and centre kept
-    emoji = _w(editor, QLineEdit, "stickerEmoji")
+    emoji = panel_widget(editor, QLineEdit, "stickerEmoji")
     emoji.setText("🔥")
-    _one_step(editor, emoji.editingFinished.emit)
+    one_step(editor, emoji.editingFinished.emit)
     assert (st.sticker, st.emoji) == ("", "🔥")
     assert combo.currentIndex() == 0
     doc.undo_stack.undo()
@@ -99,14 +81,14 @@ def test_background_image_set_and_remove(editor, tmp_path, monkeypatch, errors):
     answers = [[str(bad)], [str(good)]]
     monkeypatch.setattr(dialogs, "ask_image_files", lambda parent, folder: answers.pop(0))
     doc.set_selection([])
-    set_btn = _w(editor, QPushButton, "bgSetImage")
-    remove_btn = _w(editor, QPushButton, "bgRemoveImage")
+    set_btn = panel_widget(editor, QPushButton, "bgSetImage")
+    remove_btn = panel_widget(editor, QPushButton, "bgRemoveImage")
     assert set_btn.isVisibleTo(editor.props) and not remove_btn.isEnabled()
     n = doc.undo_stack.index()
     set_btn.click()  # a broken file: the error message, no undo step
     assert errors and "bad.jpg" in errors[-1][1] and doc.undo_stack.index() == n
     assert doc.cover.background.image is None
-    _one_step(editor, set_btn.click)
+    one_step(editor, set_btn.click)
     key = doc.cover.background.image
     assert key and doc.store.has(key) and remove_btn.isEnabled()
     editor.canvas.render_now()
@@ -114,7 +96,7 @@ def test_background_image_set_and_remove(editor, tmp_path, monkeypatch, errors):
 
     rgb = qimage_to_rgb(editor.canvas.last_image)
     assert (rgb[5, 5].astype(int) - (0, 255, 0)).__abs__().max() < 40  # the green photo shows in a corner
-    _one_step(editor, remove_btn.click)
+    one_step(editor, remove_btn.click)
     assert doc.cover.background.image is None and not remove_btn.isEnabled()
     doc.undo_stack.undo()
     assert doc.cover.background.image == key and remove_btn.isEnabled()
@@ -124,7 +106,7 @@ def test_background_image_set_and_remove(editor, tmp_path, monkeypatch, errors):
 
 def test_resize_multi_selection_scales_about_bounds(editor):
     cv, doc = editor.canvas, editor.doc
-    tag, sub = _role(editor, "tag"), _role(editor, "subtitle")
+    tag, sub = role_layer(editor, "tag"), role_layer(editor, "subtitle")
     for lay in (tag, sub):
         lay.rotation = 0
     doc.set_selection([tag.id, sub.id])

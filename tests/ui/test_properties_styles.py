@@ -8,33 +8,18 @@ import pytest
 from PIL import Image
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDoubleSpinBox
 
+from tests.ui.panel_helpers import one_step, open_layout, panel_widget, role_layer
 from xhscover.editing import commands as C
 from xhscover.model.layers import ShapeLayer
-from xhscover.model.layouts import bundled_layouts
 from xhscover.render.convert import qimage_to_rgb
 from xhscover.ui.properties_panel import ColorButton
 
-LAYOUT = "big-title-red"
 GREEN = (0, 255, 0)
 
 
 @pytest.fixture
 def editor(window):
-    ids = [lay.id for lay in bundled_layouts()]
-    window.start.layout_chosen.emit(LAYOUT if LAYOUT in ids else ids[0], "3:4")
-    assert window.doc is not None
-    window.canvas.render_now()
-    return window
-
-
-def _role(win, role):
-    return next(t for t in win.doc.cover.text_layers() if t.role == role)
-
-
-def _w(win, cls, name):
-    w = win.props.findChild(cls, name)
-    assert w is not None, name
-    return w
+    return open_layout(window)
 
 
 def _canvas(win) -> np.ndarray:
@@ -47,27 +32,21 @@ def _near(arr: np.ndarray, rgb, tol: int = 40) -> int:
     return int((np.abs(arr - np.array(rgb)).max(axis=2) <= tol).sum())
 
 
-def _one_step(win, fn) -> None:
-    """Run an edit and check it added exactly one undo step."""
-    n = win.doc.undo_stack.index()
-    fn()
-    assert win.doc.undo_stack.index() == n + 1
-
 
 def test_label_box_border_and_padding(editor):
-    doc, tag = editor.doc, _role(editor, "tag")
+    doc, tag = editor.doc, role_layer(editor, "tag")
     doc.set_selection([tag.id])
     assert tag.style.label is not None and tag.style.label.border is None
     before = _canvas(editor)
-    border = _w(editor, QCheckBox, "prop:style.label.border")
+    border = panel_widget(editor, QCheckBox, "prop:style.label.border")
     assert border.isVisibleTo(editor.props) and not border.isChecked()
-    _one_step(editor, lambda: border.setChecked(True))
+    one_step(editor, lambda: border.setChecked(True))
     assert tag.style.label.border is not None
-    color = _w(editor, ColorButton, "prop:style.label.border.color")
+    color = panel_widget(editor, ColorButton, "prop:style.label.border.color")
     assert color.isVisibleTo(editor.props)
-    _one_step(editor, lambda: color.choose("#00FF00"))
-    width = _w(editor, QDoubleSpinBox, "prop:style.label.border.width")
-    _one_step(editor, lambda: [width.setValue(v) for v in (8, 12, 16)])  # typing merges into one step
+    one_step(editor, lambda: color.choose("#00FF00"))
+    width = panel_widget(editor, QDoubleSpinBox, "prop:style.label.border.width")
+    one_step(editor, lambda: [width.setValue(v) for v in (8, 12, 16)])  # typing merges into one step
     assert tag.style.label.border.color == "#00FF00" and tag.style.label.border.width == 16
     after = _canvas(editor)
     assert _near(after, GREEN) > 200 > _near(before, GREEN)
@@ -81,9 +60,9 @@ def test_label_box_border_and_padding(editor):
     for name, field, v in (("prop:style.label.padding_x", "padding_x", 60),
                            ("prop:style.label.padding_y", "padding_y", 30),
                            ("prop:style.label.radius", "radius", 2)):
-        sb = _w(editor, QDoubleSpinBox, name)
+        sb = panel_widget(editor, QDoubleSpinBox, name)
         old = getattr(tag.style.label, field)
-        _one_step(editor, lambda sb=sb, v=v: sb.setValue(v))
+        one_step(editor, lambda sb=sb, v=v: sb.setValue(v))
         assert getattr(tag.style.label, field) == v
         assert not np.array_equal(_canvas(editor), before)
         doc.undo_stack.undo()
@@ -91,17 +70,17 @@ def test_label_box_border_and_padding(editor):
 
 
 def test_highlight_height_offset_skew(editor):
-    doc, title = editor.doc, _role(editor, "title")
+    doc, title = editor.doc, role_layer(editor, "title")
     doc.set_selection([title.id])
-    _one_step(editor, lambda: _w(editor, QCheckBox, "prop:style.highlight").setChecked(True))
+    one_step(editor, lambda: panel_widget(editor, QCheckBox, "prop:style.highlight").setChecked(True))
     hl = title.style.highlight
     assert hl is not None
     base = _canvas(editor)
     for field, v in (("height", 0.9), ("offset", 0.3), ("skew", 0.5)):
-        sb = _w(editor, QDoubleSpinBox, f"prop:style.highlight.{field}")
+        sb = panel_widget(editor, QDoubleSpinBox, f"prop:style.highlight.{field}")
         assert sb.isVisibleTo(editor.props)
         old = getattr(hl, field)
-        _one_step(editor, lambda sb=sb, v=v: sb.setValue(v))
+        one_step(editor, lambda sb=sb, v=v: sb.setValue(v))
         assert getattr(title.style.highlight, field) == pytest.approx(v)
         assert not np.array_equal(_canvas(editor), base), field
         doc.undo_stack.undo()
@@ -119,10 +98,10 @@ def test_image_border_and_corner_radius(editor, tmp_path):
     assert img.kind == "image" and img.border is None
     assert editor.props.image_box.isVisibleTo(editor.props)
     before = _canvas(editor)
-    ck = _w(editor, QCheckBox, "prop:border")
-    _one_step(editor, lambda: ck.setChecked(True))
-    _one_step(editor, lambda: _w(editor, ColorButton, "prop:border.color").choose("#00FF00"))
-    _one_step(editor, lambda: _w(editor, QDoubleSpinBox, "prop:border.width").setValue(30))
+    ck = panel_widget(editor, QCheckBox, "prop:border")
+    one_step(editor, lambda: ck.setChecked(True))
+    one_step(editor, lambda: panel_widget(editor, ColorButton, "prop:border.color").choose("#00FF00"))
+    one_step(editor, lambda: panel_widget(editor, QDoubleSpinBox, "prop:border.width").setValue(30))
     assert (img.border.color, img.border.width) == ("#00FF00", 30)
     after = _canvas(editor)
     # a 30 px ring around the layer box, at the view scale
@@ -133,37 +112,37 @@ def test_image_border_and_corner_radius(editor, tmp_path):
         doc.undo_stack.undo()
     assert img.border is None and not ck.isChecked()
     assert np.array_equal(_canvas(editor), before)
-    radius = _w(editor, QDoubleSpinBox, "prop:corner_radius")
-    _one_step(editor, lambda: radius.setValue(80))
+    radius = panel_widget(editor, QDoubleSpinBox, "prop:corner_radius")
+    one_step(editor, lambda: radius.setValue(80))
     assert img.corner_radius == 80 and not np.array_equal(_canvas(editor), before)
     doc.undo_stack.undo()
     assert img.corner_radius == 0
 
 
 def test_text_fill_gradient_stop_list(editor):
-    doc, title = editor.doc, _role(editor, "title")
+    doc, title = editor.doc, role_layer(editor, "title")
     doc.set_selection([title.id])
     ed = editor.props.fill_editors["style.fill"]
     assert not ed.grad.isVisibleTo(editor.props)  # solid: no stop list
     base = _canvas(editor)
     first = title.style.fill.color
-    _one_step(editor, lambda: ed.kind.setCurrentIndex(ed.kind.findData("linear")))
+    one_step(editor, lambda: ed.kind.setCurrentIndex(ed.kind.findData("linear")))
     fill = title.style.fill
     assert fill.kind == "linear" and len(fill.stops) == 2 and fill.stops[0][1] == first
     assert ed.grad.isVisibleTo(editor.props) and ed.stops.count() == 2
     assert ed.angle.isVisibleTo(editor.props)
-    _one_step(editor, ed.add_stop)
+    one_step(editor, ed.add_stop)
     assert len(title.style.fill.stops) == 3 and ed.stops.currentRow() == 2
     assert title.style.fill.stops[2][0] == pytest.approx(0.5)
-    _one_step(editor, lambda: ed.color.choose("#00FF00"))
-    _one_step(editor, lambda: [ed.pos.setValue(v) for v in (0.4, 0.3, 0.25)])  # one step while typing
+    one_step(editor, lambda: ed.color.choose("#00FF00"))
+    one_step(editor, lambda: [ed.pos.setValue(v) for v in (0.4, 0.3, 0.25)])  # one step while typing
     assert title.style.fill.stops[2] == (0.25, "#00FF00")
     assert _near(_canvas(editor), GREEN) > 50 > _near(base, GREEN)
-    _one_step(editor, lambda: ed.angle.setValue(0))
+    one_step(editor, lambda: ed.angle.setValue(0))
     assert title.style.fill.angle == 0
     # remove: never below two stops
     ed.stops.setCurrentRow(0)
-    _one_step(editor, ed.remove_stop)
+    one_step(editor, ed.remove_stop)
     assert len(title.style.fill.stops) == 2 and not ed.remove_btn.isEnabled()
     n = doc.undo_stack.index()
     ed.remove_stop()
@@ -183,12 +162,12 @@ def test_background_radial_gradient_stops(editor):
     assert editor.props.bg_box.isVisibleTo(editor.props)
     before, kind0 = _canvas(editor), doc.cover.background.fill.kind
     assert kind0 != "radial"
-    _one_step(editor, lambda: ed.kind.setCurrentIndex(ed.kind.findData("radial")))
+    one_step(editor, lambda: ed.kind.setCurrentIndex(ed.kind.findData("radial")))
     bg = doc.cover.background.fill
     assert bg.kind == "radial" and len(bg.stops) == 2
     assert ed.grad.isVisibleTo(editor.props) and not ed.angle.isVisibleTo(editor.props)
-    _one_step(editor, ed.add_stop)
-    _one_step(editor, lambda: ed.color.choose("#00FF00"))
+    one_step(editor, ed.add_stop)
+    one_step(editor, lambda: ed.color.choose("#00FF00"))
     assert doc.cover.background.fill.stops[-1][1] == "#00FF00"
     assert _near(_canvas(editor), GREEN) > 1000 > _near(before, GREEN)
     for _ in range(3):
@@ -203,24 +182,24 @@ def test_shape_fill_outline_radius_and_kind(editor):
     doc.set_selection([shape.id])
     assert editor.props.shape_box.isVisibleTo(editor.props)
     before = _canvas(editor)
-    outline = _w(editor, QCheckBox, "prop:stroke")
-    _one_step(editor, lambda: outline.setChecked(True))
-    _one_step(editor, lambda: _w(editor, ColorButton, "prop:stroke.color").choose("#00FF00"))
-    _one_step(editor, lambda: _w(editor, QDoubleSpinBox, "prop:stroke.width").setValue(24))
+    outline = panel_widget(editor, QCheckBox, "prop:stroke")
+    one_step(editor, lambda: outline.setChecked(True))
+    one_step(editor, lambda: panel_widget(editor, ColorButton, "prop:stroke.color").choose("#00FF00"))
+    one_step(editor, lambda: panel_widget(editor, QDoubleSpinBox, "prop:stroke.width").setValue(24))
     assert (shape.stroke.color, shape.stroke.width) == ("#00FF00", 24)
     assert _near(_canvas(editor), GREEN) > 1000 > _near(before, GREEN)
     # fill colour and a gradient fill
-    _one_step(editor, lambda: _w(editor, ColorButton, "prop:fill.color").choose("#0000FF"))
+    one_step(editor, lambda: panel_widget(editor, ColorButton, "prop:fill.color").choose("#0000FF"))
     ed = editor.props.fill_editors["fill"]
-    _one_step(editor, lambda: ed.kind.setCurrentIndex(ed.kind.findData("linear")))
+    one_step(editor, lambda: ed.kind.setCurrentIndex(ed.kind.findData("linear")))
     assert shape.fill.kind == "linear" and shape.fill.stops[0][1] == "#0000FF"
-    _one_step(editor, lambda: _w(editor, QDoubleSpinBox, "prop:radius").setValue(120))
-    kind = _w(editor, QComboBox, "prop:shape")
-    _one_step(editor, lambda: kind.setCurrentIndex(kind.findData("ellipse")))
+    one_step(editor, lambda: panel_widget(editor, QDoubleSpinBox, "prop:radius").setValue(120))
+    kind = panel_widget(editor, QComboBox, "prop:shape")
+    one_step(editor, lambda: kind.setCurrentIndex(kind.findData("ellipse")))
     assert shape.shape == "ellipse" and shape.radius == 120
     # no fill at all (outline only)
-    fill_ck = _w(editor, QCheckBox, "prop:fill")
-    _one_step(editor, lambda: fill_ck.setChecked(False))
+    fill_ck = panel_widget(editor, QCheckBox, "prop:fill")
+    one_step(editor, lambda: fill_ck.setChecked(False))
     assert shape.fill is None and not ed.kind.isVisibleTo(editor.props)
     for _ in range(8):
         doc.undo_stack.undo()

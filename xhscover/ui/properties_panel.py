@@ -686,18 +686,21 @@ class PropertiesPanel(QScrollArea):
     def _set_focal(self) -> None:
         self.set_value("focal", (self.focal_x.value() / 100, self.focal_y.value() / 100), gesture="spin:focal")
 
+    def _ask_image_path(self) -> str | None:
+        """One image file from the dialog (through `dialogs`, so tests can answer), or None."""
+        folder = self.settings.last_folder() if self.settings else ""
+        files = dialogs.ask_image_files(self, folder)
+        return files[0] if files else None
+
     def replace_image(self, path: str | None = None) -> None:
         if self.doc is None:
             return
         sel = [lay for lay in self.doc.selected_layers() if isinstance(lay, ImageLayer)]
         if not sel:
             return
+        path = path or self._ask_image_path()
         if not path:
-            folder = self.settings.last_folder() if self.settings else ""
-            files = dialogs.ask_image_files(self, folder)
-            if not files:
-                return
-            path = files[0]
+            return
         try:
             self.doc.push(C.replace_image(self.doc, sel[0].id, path))
         except XhsError as exc:
@@ -707,12 +710,9 @@ class PropertiesPanel(QScrollArea):
         """Ask for a file (through `dialogs`, so tests can answer) and put it under the cover's layers."""
         if self.doc is None:
             return
+        path = path or self._ask_image_path()
         if not path:
-            folder = self.settings.last_folder() if self.settings else ""
-            files = dialogs.ask_image_files(self, folder)
-            if not files:
-                return
-            path = files[0]
+            return
         try:
             self.doc.push(C.set_background_image(self.doc, path))
         except XhsError as exc:
