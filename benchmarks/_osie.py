@@ -74,7 +74,8 @@ def detections(root: Path, names: list[str], *, verbose: bool = True) -> dict[st
     from xhscover.attention.detectors import detect_faces, detect_text_boxes
 
     CACHE_DIR.mkdir(parents=True, exist_ok=True)
-    path = CACHE_DIR / f"detections-{_file_hash(detectors.__file__)}.json"  # new detector code, new cache
+    models = [detectors.text_det_model_path(), detectors.face_model_path()]
+    path = CACHE_DIR / f"detections-{_file_hash(detectors.__file__, *models)}.json"  # new code or models, new cache
     cache: dict[str, dict] = json.loads(path.read_text()) if path.is_file() else {}
     todo = [n for n in names if n not in cache]
     for i, name in enumerate(todo):

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build the Linux installers from a clean checkout: dist/xhscover-<v>-linux-<arch>.tar.gz and
+# Build the Linux installers from a clean checkout: dist/xhscover-<v>-linux-<arch>.tar.xz and
 # dist/xhscover_<v>_<arch>.deb. scripts/bootstrap.sh sets up .venv with PyInstaller and the face
 # model; all options go to packaging/build.py (e.g. --skip-freeze, --no-smoke, --no-measure).
 set -euo pipefail

@@ -1,6 +1,6 @@
 """Build xhscover's frozen app and installers: one recipe, three platforms (run each on its own OS).
 
-    python packaging/build.py linux      # dist/xhscover-<v>-linux-<arch>.tar.gz + dist/xhscover_<v>_<debarch>.deb
+    python packaging/build.py linux      # dist/xhscover-<v>-linux-<arch>.tar.xz + dist/xhscover_<v>_<debarch>.deb
     python packaging/build.py windows    # dist/xhscover-<v>-windows-x64-setup.exe (NSIS) + portable .zip
     python packaging/build.py macos      # dist/xhscover-<v>-macos-<arch>.dmg ("XHS Cover.app")
 
@@ -10,7 +10,9 @@ app (packaging/smoke.py; a failure stops the build) -> installer -> sizes and st
 (packaging/measure.py, also written to dist/measurements-<target>.json).
 
 Options: --skip-freeze (reuse build/pyinstaller/dist), --no-smoke, --no-measure, --fast-smoke.
-PyInstaller is a build dependency: installed into the running interpreter when missing.
+The freeze runs in build/frozen-venv: the app's runtime dependencies + PyInstaller, and OpenCV built
+from the same source release as the dev install with only the modules the app uses
+(packaging/opencv_slim.py; --opencv wheel takes the PyPI wheel instead).
 """
 
 from __future__ import annotations
@@ -26,15 +28,21 @@ import sys
 import tarfile
 from pathlib import Path
 
+import tomllib
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 BUILD = ROOT / "build"
 DIST = ROOT / "dist"
 FROZEN_PARENT = BUILD / "pyinstaller" / "dist"
+FROZEN_VENV = BUILD / "frozen-venv"
 PYINSTALLER_REQ = "pyinstaller>=6.10"
+OPENCV = "opencv-python-headless"
 
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(HERE))
+import icu_slim  # noqa: E402
+import opencv_slim  # noqa: E402
 import render_templates  # noqa: E402
 
 from xhscover import appmeta  # noqa: E402
@@ -51,11 +59,41 @@ def sh(*args: str | Path, **kw) -> subprocess.CompletedProcess:
 
 # ---------------------------------------------------------------- shared steps
 
-def ensure_pyinstaller() -> None:
-    try:
-        import PyInstaller  # noqa: F401
-    except ImportError:
-        sh(sys.executable, "-m", "pip", "install", "-q", PYINSTALLER_REQ)
+def runtime_requirements() -> list[str]:
+    """The app's own dependencies from pyproject.toml, OpenCV aside (it is added separately)."""
+    deps = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["dependencies"]
+    return [d for d in deps if not d.lower().replace("_", "-").startswith(OPENCV)]
+
+
+def venv_python(venv: Path) -> Path:
+    return venv / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+
+
+def frozen_env(opencv: str) -> Path:
+    """A venv with exactly what the app runs on, plus PyInstaller; returns its interpreter.
+
+    Freezing from the dev venv would drag in whatever else is installed there (test tools, wheels
+    kept for benchmarks). OpenCV is the dev install's release, either built with only the modules
+    the app uses (`slim`, packaging/opencv_slim.py) or the PyPI wheel as is (`wheel`).
+    """
+    version = opencv_slim.wheel_version(sys.executable)
+    wanted = [*runtime_requirements(), PYINSTALLER_REQ]
+    stamp_text = json.dumps({"requirements": wanted, "opencv": opencv, "version": version,
+                             "slim": opencv_slim.cache_dir(version).name}, sort_keys=True)
+    python = venv_python(FROZEN_VENV)
+    stamp = FROZEN_VENV / "xhscover-build.json"
+    if python.exists() and stamp.is_file() and stamp.read_text(encoding="utf-8") == stamp_text:
+        log(f"reusing {FROZEN_VENV}")
+        return python
+    shutil.rmtree(FROZEN_VENV, ignore_errors=True)
+    sh(sys.executable, "-m", "venv", FROZEN_VENV)
+    sh(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", *wanted)
+    if opencv == "wheel":
+        sh(python, "-m", "pip", "install", "-q", "--disable-pip-version-check", f"{OPENCV}=={version}")
+    else:
+        opencv_slim.install(str(python), version)
+    stamp.write_text(stamp_text, encoding="utf-8")
+    return python
 
 
 def prepare() -> None:
@@ -65,11 +103,12 @@ def prepare() -> None:
     render_templates.render_common(BUILD / "packaging")
 
 
-def freeze() -> Path:
-    ensure_pyinstaller()
+def freeze(opencv: str = "slim") -> Path:
+    python = frozen_env(opencv)
     prepare()
-    sh(sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-       "--distpath", FROZEN_PARENT, "--workpath", BUILD / "pyinstaller" / "work", HERE / "xhscover.spec")
+    env = dict(os.environ, PYTHONPATH=str(ROOT))  # xhscover itself comes from the checkout
+    sh(python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+       "--distpath", FROZEN_PARENT, "--workpath", BUILD / "pyinstaller" / "work", HERE / "xhscover.spec", env=env)
     return frozen_dir()
 
 
@@ -146,11 +185,26 @@ def make_tarball(folder: Path, target: Path) -> Path:
         info.mode = 0o755 if info.isdir() or info.mode & 0o111 else 0o644
         return info
 
-    with tarfile.open(target, "w:gz", compresslevel=6) as tar:
+    def add_all(tar: tarfile.TarFile) -> None:
         tar.add(folder, arcname=top, filter=normalise)
         tar.add(BUILD / "icons" / "xhscover-256.png", arcname=f"{top}/{appmeta.APP_ID}.png", filter=normalise)
         tar.add(BUILD / "packaging" / f"{appmeta.APP_ID}.desktop", arcname=f"{top}/{appmeta.APP_ID}.desktop",
                 filter=normalise)
+
+    # xz, not gzip: 94 MB instead of 119 MB for the same folder; every tar and archive manager reads it.
+    # The xz tool compresses on all cores (Python's lzma on one: 2.5 min here).
+    xz = shutil.which("xz")
+    if not xz:
+        with tarfile.open(target, "w:xz", preset=6) as tar:
+            add_all(tar)
+        return target
+    with open(target, "wb") as out:
+        proc = subprocess.Popen([xz, "-6", "-T0", "-c"], stdin=subprocess.PIPE, stdout=out)
+        with tarfile.open(fileobj=proc.stdin, mode="w|") as tar:
+            add_all(tar)
+        proc.stdin.close()
+        if proc.wait() != 0:
+            raise SystemExit(f"build: xz failed ({proc.returncode})")
     return target
 
 
@@ -234,9 +288,10 @@ def make_deb(folder: Path, target: Path) -> Path:
         f"Upstream-Name: {appmeta.NAME}\nSource: {appmeta.HOMEPAGE}\n\n"
         f"Files: *\nCopyright: {appmeta.COPYRIGHT.removeprefix('Copyright (c) ')}\nLicense: {appmeta.LICENSE}\n\n"
         f"Comment: {appmeta.INSTALL_DIR_LINUX}/_internal bundles Python, Qt (LGPL-3.0), OpenCV, NumPy, Pillow,\n"
-        " ONNX Runtime, RapidOCR and their models under their own licenses; the fonts, photos and\n"
-        f" stickers carry their licenses beside them in {appmeta.INSTALL_DIR_LINUX}/_internal/assets\n"
-        " (see LICENSES.md there).\n", encoding="utf-8")
+        f" ONNX Runtime under their own licenses (texts in {appmeta.INSTALL_DIR_LINUX}/_internal/licenses and\n"
+        f" {appmeta.INSTALL_DIR_LINUX}/_internal/cv2/licenses); the fonts, photos, stickers and detector models\n"
+        f" carry their licenses beside them in {appmeta.INSTALL_DIR_LINUX}/_internal/assets (see LICENSES.md there).\n",
+        encoding="utf-8")
     for d in [root, *root.rglob("*")]:
         if d.is_dir():
             d.chmod(0o755)
@@ -255,16 +310,17 @@ def make_deb(folder: Path, target: Path) -> Path:
 
 
 def build_linux(args: argparse.Namespace) -> list[Path]:
-    folder = frozen_dir() if args.skip_freeze else freeze()
+    folder = frozen_dir() if args.skip_freeze else freeze(args.opencv)
     if not args.skip_freeze:
         saved = strip_debug_info(folder)
         log(f"debug info stripped: {saved / 1e6:.1f} MB")
+        log(f"ICU data slimmed: {icu_slim.slim_bundle(folder) / 1e6:.1f} MB saved")
     exe = folder / appmeta.NAME
     if not args.no_smoke:
         smoke(exe, fast=args.fast_smoke)
     DIST.mkdir(exist_ok=True)
     arch = platform.machine()
-    tarball = make_tarball(folder, DIST / f"{appmeta.NAME}-{appmeta.VERSION}-linux-{arch}.tar.gz")
+    tarball = make_tarball(folder, DIST / f"{appmeta.NAME}-{appmeta.VERSION}-linux-{arch}.tar.xz")
     log(f"wrote {tarball}")
     deb = make_deb(folder, DIST / f"{appmeta.NAME}_{appmeta.VERSION}_{DEB_ARCH.get(arch, arch)}.deb")
     log(f"wrote {deb}")
@@ -276,7 +332,7 @@ def build_linux(args: argparse.Namespace) -> list[Path]:
 # ---------------------------------------------------------------- Windows
 
 def build_windows(args: argparse.Namespace) -> list[Path]:
-    folder = frozen_dir() if args.skip_freeze else freeze()
+    folder = frozen_dir() if args.skip_freeze else freeze(args.opencv)
     gui = folder / f"{appmeta.NAME}.exe"
     cli = folder / f"{appmeta.CLI_NAME_WINDOWS}.exe"
     if not args.no_smoke:
@@ -296,7 +352,7 @@ def build_windows(args: argparse.Namespace) -> list[Path]:
 # ---------------------------------------------------------------- macOS
 
 def build_macos(args: argparse.Namespace) -> list[Path]:
-    app = frozen_dir() if args.skip_freeze else freeze()
+    app = frozen_dir() if args.skip_freeze else freeze(args.opencv)
     exe = app / "Contents" / "MacOS" / appmeta.NAME
     if not args.no_smoke:
         smoke(exe, fast=args.fast_smoke)
@@ -322,9 +378,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--no-smoke", action="store_true")
     p.add_argument("--fast-smoke", action="store_true", help="smoke test with `demo --fast`")
     p.add_argument("--no-measure", action="store_true")
+    p.add_argument("--opencv", choices=["slim", "wheel"], default="slim",
+                   help="slim: OpenCV built with only the modules the app uses (default); wheel: the PyPI wheel")
     args = p.parse_args(argv)
     if args.target == "freeze":
-        log(f"frozen app: {freeze()}")
+        log(f"frozen app: {freeze(args.opencv)}")
         return 0
     artefacts = {"linux": build_linux, "windows": build_windows, "macos": build_macos}[args.target](args)
     for path in artefacts:

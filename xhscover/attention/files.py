@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import cv2
 import numpy as np
 
 from xhscover.attention._checks import as_map
@@ -51,26 +50,57 @@ def save_map_png16(path: str | os.PathLike[str], smap: np.ndarray) -> Path:
         np.rint(np.maximum(arr, 0.0) * (65535.0 / peak)), 0, 65535).astype(np.uint16)
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not cv2.imwrite(str(path), scaled):
-        raise ImageError(f"Could not write {path}.")
+    from PIL import Image
+
+    try:
+        Image.fromarray(scaled).save(path, format="PNG")
+    except (OSError, ValueError) as exc:
+        raise ImageError(f"Could not write {path}: {exc}.") from exc
     return path
 
 
 def load_map_png16(path: str | os.PathLike[str]) -> np.ndarray:
     """Read a map written by `save_map_png16` back as float32 in [0, 1] (max = 1)."""
-    arr = cv2.imread(str(path), cv2.IMREAD_UNCHANGED)
-    if arr is None or arr.ndim != 2:
-        raise ImageError(f"{path} is not a greyscale PNG map.")
-    return arr.astype(np.float32) / 65535.0
+    from PIL import Image
+
+    try:
+        with Image.open(path) as img:
+            if img.mode not in ("I;16", "I;16B", "I", "L"):
+                raise ImageError(f"{path} is not a greyscale PNG map.")
+            arr = np.asarray(img, dtype=np.float64)
+            peak = 255.0 if img.mode == "L" else 65535.0
+    except OSError as exc:
+        raise ImageError(f"{path} is not a greyscale PNG map ({exc}).") from exc
+    return (arr / peak).astype(np.float32)
 
 
 def save_rgb(path: str | os.PathLike[str], rgb: np.ndarray) -> Path:
-    """Write an RGB uint8 image (format from the suffix: .png, .jpg, ...)."""
+    """Write an RGB uint8 image (format from the suffix: .png, .jpg, ...; JPEG at quality 92)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    if not cv2.imwrite(str(path), np.ascontiguousarray(rgb[:, :, ::-1])):
-        raise ImageError(f"Could not write {path}.")
+    from PIL import Image
+
+    options = {"quality": 92} if path.suffix.lower() in (".jpg", ".jpeg") else {"compress_level": 3}
+    try:
+        Image.fromarray(np.ascontiguousarray(rgb[:, :, :3], dtype=np.uint8)).save(path, **options)
+    except (OSError, ValueError, KeyError) as exc:  # KeyError: a suffix Pillow has no writer for
+        raise ImageError(f"Could not write {path}: {exc}.") from exc
     return path
+
+
+def encode_image(rgb: np.ndarray, fmt: str = "jpeg", quality: int = 86) -> bytes:
+    """An RGB uint8 image as PNG or JPEG bytes (for data: URIs in reports)."""
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    image = Image.fromarray(np.ascontiguousarray(rgb[:, :, :3], dtype=np.uint8))
+    if fmt == "png":
+        image.save(buf, format="PNG", compress_level=6)
+    else:
+        image.save(buf, format="JPEG", quality=int(quality))
+    return buf.getvalue()
 
 
 def write_saliency_outputs(path: str | os.PathLike[str], out_dir: str | os.PathLike[str],

@@ -13,7 +13,7 @@ from pathlib import Path
 import cv2
 import numpy as np
 
-from xhscover.errors import XhsError
+from xhscover.attention.files import encode_image, save_rgb
 
 PERCENTILE = 99.5
 MAX_ALPHA = 0.72
@@ -59,23 +59,11 @@ def fit_width(rgb: np.ndarray, width: int) -> np.ndarray:
 
 def write_png(rgb: np.ndarray, path: Path | str) -> Path:
     """Save an RGB array as PNG (fast compression level)."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    ok = cv2.imwrite(str(path), np.ascontiguousarray(rgb[:, :, ::-1]), [cv2.IMWRITE_PNG_COMPRESSION, 3])
-    if not ok:
-        raise XhsError(f"Could not write {path}.")
-    return path
+    return save_rgb(path, rgb)
 
 
 def data_uri(rgb: np.ndarray, *, fmt: str = "jpeg", quality: int = 86) -> str:
     """The image as a base64 data: URI (JPEG for photos and screens, PNG for sharp graphics)."""
-    bgr = np.ascontiguousarray(rgb[:, :, ::-1])
-    if fmt == "png":
-        ok, buf = cv2.imencode(".png", bgr, [cv2.IMWRITE_PNG_COMPRESSION, 6])
-        mime = "image/png"
-    else:
-        ok, buf = cv2.imencode(".jpg", bgr, [cv2.IMWRITE_JPEG_QUALITY, int(quality)])
-        mime = "image/jpeg"
-    if not ok:
-        raise XhsError("Could not encode an image for the report.")
-    return f"data:{mime};base64," + base64.b64encode(buf.tobytes()).decode("ascii")
+    mime = "image/png" if fmt == "png" else "image/jpeg"
+    buf = encode_image(rgb, "png" if fmt == "png" else "jpeg", quality)
+    return f"data:{mime};base64," + base64.b64encode(buf).decode("ascii")
