@@ -1,6 +1,7 @@
 """The Linux installers: build both artefacts, then run and inspect them as a user would get them.
 
-Slow (a PyInstaller build, ~2 min), so marked `packaging` and deselected by default:
+Slow (the first build compiles the slim OpenCV, ~8 min on 2 cores, cached after; then a venv and a
+PyInstaller build, ~3 min), so marked `packaging` and deselected by default:
     .venv/bin/python -m pytest -m packaging tests/packaging -q
 XHSCOVER_PACKAGING_REUSE=1 reuses dist/ artefacts from an earlier `packaging/build.py linux`.
 """
@@ -38,7 +39,7 @@ def artefacts() -> dict[str, Path]:
         for old in tarballs + debs:
             old.unlink()
         # the smoke run is this test's job (from the extracted archive, checkout hidden)
-        # the first build compiles the slim OpenCV (~10 min on 2 cores), later ones reuse it
+        # the first build compiles the slim OpenCV (~8 min on 2 cores), later ones reuse it
         subprocess.run([sys.executable, str(ROOT / "packaging" / "build.py"), "linux", "--no-smoke", "--no-measure"],
                        check=True, cwd=ROOT, timeout=3600)
         tarballs = sorted(dist.glob(f"{appmeta.NAME}-{__version__}-linux-*.tar.xz"))
