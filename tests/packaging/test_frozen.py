@@ -122,6 +122,20 @@ def test_frozen_saliency_matches_the_dev_install(unpacked, tmp_path):
     assert float(abs(frozen - dev).max()) < 2e-3, float(abs(frozen - dev).max())
 
 
+def test_every_cv2_name_the_app_uses_is_in_the_slim_build(artefacts):
+    """The frozen app's OpenCV has core and imgproc only: a call into another module would fail for
+    users while every dev test passes, so check each `cv2.X` in the package against the built cv2."""
+    python = ROOT / "build" / "frozen-venv" / "bin" / "python"
+    if not python.exists():
+        pytest.skip("no build/frozen-venv (artefacts reused from elsewhere)")
+    names = sorted({m for path in (ROOT / "xhscover").rglob("*.py")
+                    for m in re.findall(r"\bcv2\.([A-Za-z_]\w*)", path.read_text(encoding="utf-8"))})
+    assert "resize" in names
+    code = "import cv2, sys; print(' '.join(n for n in sys.argv[1:] if not hasattr(cv2, n)))"
+    out = subprocess.run([str(python), "-c", code, *names], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == [], f"not in the slim OpenCV (packaging/opencv_slim.py MODULES): {out.stdout}"
+
+
 def test_deb_control(artefacts):
     fields = subprocess.run(["dpkg-deb", "-f", str(artefacts["deb"])], check=True, capture_output=True,
                             text=True).stdout
