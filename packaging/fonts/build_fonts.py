@@ -96,6 +96,7 @@ FAMILIES = [
         "deb": "fonts-lxgw-wenkai",
         "upstream": "https://github.com/lxgw/LxgwWenKai",
         "renames": LXGW_RENAMES,
+        "reserved": ["LXGW", "霞鹜"],
         "files": {
             400: ("deb", "usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf",
                   "XhscoverWenKai-Regular.ttf"),
@@ -169,8 +170,12 @@ FAMILIES = [
         "upstream": "https://github.com/googlefonts/noto-emoji",
         "files": {400: ("emoji", "usr/share/fonts/truetype/noto/NotoColorEmoji.ttf",
                         "NotoColorEmoji.ttf")},
+        # Renamed so a system Noto Color Emoji (on most Linux desktops, with skin tones) can never
+        # stand in for this subset: the same cover must render the same on every machine.
+        "renames": [("Noto Color Emoji", "Xhscover Color Emoji"), ("NotoColorEmoji", "XhscoverColorEmoji")],
         "notes": "CBDT colour bitmaps (136 px strike) scaled by Qt/FreeType. Every emoji, ZWJ "
-                 "sequence and flag; skin-tone variants dropped (base emoji + tone swatch).",
+                 "sequence and flag; skin-tone variants dropped (base emoji + tone swatch). Family "
+                 "renamed 'Xhscover Color Emoji' so a system copy never replaces it.",
     },
 ]
 
@@ -305,8 +310,8 @@ def load_source(kind: str, where: str, spec: dict, src: Path, tmp: Path) -> TTFo
     raise ValueError(kind)
 
 
-def rename(font: TTFont, renames: list[tuple[str, str]]) -> None:
-    """Replace reserved names in the user-visible name records (family, full, PS, unique...)."""
+def rename(font: TTFont, renames: list[tuple[str, str]], reserved: tuple[str, ...] = ()) -> None:
+    """Replace names in the user-visible name records (family, full, PS, unique...)."""
     visible = {1, 3, 4, 6, 16, 17, 18, 21, 22}
     for rec in font["name"].names:
         if rec.nameID in visible:
@@ -316,8 +321,9 @@ def rename(font: TTFont, renames: list[tuple[str, str]]) -> None:
             rec.string = text
         elif rec.nameID == 5:
             rec.string = rec.toUnicode() + "; subset by xhscover"
+    forbidden = [*reserved, *(old for old, _new in renames)]
     leftovers = [r.toUnicode() for r in font["name"].names
-                 if r.nameID in visible and ("LXGW" in r.toUnicode() or "霞鹜" in r.toUnicode())]
+                 if r.nameID in visible and any(word in r.toUnicode() for word in forbidden)]
     if leftovers:
         raise SystemExit(f"reserved names left after renaming: {leftovers}")
 
@@ -412,7 +418,7 @@ def build_family(spec: dict, src: Path, out_root: Path, tmp: Path) -> dict:
             sub.populate(unicodes=text_unicodes())
         sub.subset(font)
         if spec.get("renames"):
-            rename(font, spec["renames"])
+            rename(font, spec["renames"], tuple(spec.get("reserved", ())))
         if spec.get("gap_donor"):
             borrowed = fill_gaps(font, out_root / "noto-sans-sc" / spec["gap_donor"])
         font.recalcTimestamp = False  # keep upstream's head.modified: rebuilds give identical bytes

@@ -111,3 +111,11 @@ def test_unknown_family_names_it_and_the_known_ones(loaded):
         make_qfont("comic-sans", 400, 40)
     with pytest.raises(FontError, match="positive"):
         make_qfont("noto-sans-sc", 400, 0)
+
+
+def test_bundled_families_are_not_system_names(loaded):
+    """A bundled subset whose family name a system font also uses can be replaced by that font
+    (seen: the system Noto Color Emoji, with skin tones, instead of the bundled one). The families
+    whose system copies draw differently carry names of their own."""
+    assert loaded[EMOJI_FAMILY] == "Xhscover Color Emoji"
+    assert loaded["lxgw-wenkai"] == "Xhscover WenKai"
