@@ -71,6 +71,8 @@ TEXT_MAX_LINE_AREA = 0.4
 """A detected "text line" taller than 35% of the image or covering over 40% of it is not a line:
 the detector fires on smooth gradients and flat photos with whole-image boxes, which are dropped."""
 FACE_NMS_IOU = 0.3
+FACE_OUTPUTS = ["reshaped_regressor_face_4", "reshaped_classifier_face_4"]
+"""BlazeFace's box regressors (16 numbers per anchor) and face logits, by output name."""
 CACHE_SIZE = 64
 
 # Override paths (tests point these at missing files to check the error path).
@@ -183,9 +185,12 @@ def detect_text_boxes(image: np.ndarray, *, model_path: str | os.PathLike[str] |
     path = text_det_model_path(model_path)
     if min(rgb.shape[:2]) < 8:
         return []
-    scale = min(1.0, long_side / max(rgb.shape[:2]))
-    key = ("text", image_key(rgb), str(path), round(scale, 6))
-    return list(_cached(key, lambda: _detect_text(rgb, path, scale)))
+    return list(_text_boxes(rgb, image_key(rgb), path, min(1.0, long_side / max(rgb.shape[:2]))))
+
+
+def _text_boxes(rgb: np.ndarray, digest: str, path: Path, scale: float) -> list[Box]:
+    """Detected lines at `scale`, cached under the image's hash (`digest`, computed once by the caller)."""
+    return _cached(("text", digest, str(path), round(scale, 6)), lambda: _detect_text(rgb, path, scale))
 
 
 def _detect_text(rgb: np.ndarray, path: Path, scale: float) -> list[Box]:
@@ -244,14 +249,14 @@ def read_text(image: np.ndarray, *, det_model_path: str | os.PathLike[str] | Non
     rec = text_rec_model_path(rec_model_path)
     if min(rgb.shape[:2]) < 8:
         return []
-    key = ("read", image_key(rgb), str(det), str(rec))
-    return list(_cached(key, lambda: _read_text(rgb, det, rec)))
+    digest = image_key(rgb)
+    return list(_cached(("read", digest, str(det), str(rec)), lambda: _read_text(rgb, digest, det, rec)))
 
 
-def _read_text(rgb: np.ndarray, det: Path, rec: Path) -> list[tuple[Box, str, float]]:
+def _read_text(rgb: np.ndarray, digest: str, det: Path, rec: Path) -> list[tuple[Box, str, float]]:
     h, w = rgb.shape[:2]
     scale = min(max(1.0, TEXT_READ_SHORT_SIDE / min(h, w)), TEXT_READ_LONG_SIDE / max(h, w))
-    boxes = _cached(("text", image_key(rgb), str(det), round(scale, 6)), lambda: _detect_text(rgb, det, scale))
+    boxes = _text_boxes(rgb, digest, det, scale)
     session, chars = _session("rec", rec, _recognizer)
     lines: list[tuple[Box, np.ndarray]] = []
     for box in boxes:
@@ -305,7 +310,7 @@ def _recognize_lines(session: Any, chars: list[str], crops: list[np.ndarray]) ->
 def _face_session(path: Path) -> Any:
     session = _ort_session(path)
     names = {o.name for o in session.get_outputs()}
-    if not {"reshaped_regressor_face_4", "reshaped_classifier_face_4"} <= names:
+    if not set(FACE_OUTPUTS) <= names:
         raise ValueError("unexpected BlazeFace graph (output layers not found)")
     return session
 
@@ -373,8 +378,7 @@ def _detect_faces(rgb: np.ndarray, path: Path, min_score: float) -> list[tuple[B
     oy, ox = (FACE_INPUT - nh) // 2, (FACE_INPUT - nw) // 2
     canvas[oy:oy + nh, ox:ox + nw] = small
     blob = np.ascontiguousarray((canvas.astype(np.float32) / 127.5 - 1.0).transpose(2, 0, 1)[None])
-    reg, cls = session.run(["reshaped_regressor_face_4", "reshaped_classifier_face_4"],
-                           {session.get_inputs()[0].name: blob})
+    reg, cls = session.run(FACE_OUTPUTS, {session.get_inputs()[0].name: blob})
     reg = reg.reshape(-1, 16)
     scores = 1.0 / (1.0 + np.exp(-np.clip(cls.reshape(-1), -80, 80)))
     keep = np.flatnonzero(scores >= min_score)
