@@ -1,6 +1,7 @@
 import io
 import json
 import zipfile
+from pathlib import Path
 
 import pytest
 from PIL import Image
@@ -9,9 +10,18 @@ from xhscover.errors import ImageError, ProjectError, XhsError
 from xhscover.model.cover import Cover
 from xhscover.model.images import ImageStore, decode_image
 from xhscover.model.layers import ImageLayer, ShapeLayer, TextLayer
-from xhscover.model.project import SCHEMA_VERSION, Project, load_project, project_to_dict, save_project
+from xhscover.model.project import (
+    MIGRATIONS,
+    SCHEMA_VERSION,
+    Project,
+    load_project,
+    project_to_dict,
+    save_project,
+)
 from xhscover.model.serialize import cover_from_dict, to_dict
 from xhscover.model.styles import Fill, Shadow, Stroke, TextStyle
+
+DATA = Path(__file__).parent / "data"
 
 
 def png_bytes(mode="RGB", size=(40, 30), color=(200, 30, 30)) -> bytes:
@@ -162,3 +172,19 @@ def test_asset_refs_cannot_escape():
 def test_variant_ids():
     p = Project()
     assert p.next_variant_id() == "B"
+
+
+def test_every_old_schema_version_has_a_migration():
+    assert sorted(MIGRATIONS) == list(range(1, SCHEMA_VERSION))
+
+
+def test_frozen_version_1_file_still_loads():
+    """tests/model/data/project-v1.xhscover was written by the version-1 app; never regenerate it."""
+    project = load_project(DATA / "project-v1.xhscover")
+    assert project.title == "版本1项目"
+    assert [c.id for c in project.covers] == ["A", "B", "C"]
+    assert project.covers[2].layers and any(
+        isinstance(layer, TextLayer) and "西湖" in layer.text for layer in project.covers[2].layers
+    )
+    assert len(project.images.blobs) == 1
+    assert project_to_dict(project)["schema"] == SCHEMA_VERSION

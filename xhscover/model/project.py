@@ -22,14 +22,24 @@ from xhscover.model.images import ASSET_PREFIX, ImageStore
 from xhscover.model.layers import ImageLayer
 from xhscover.model.serialize import cover_from_dict, to_dict
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".xhscover"
 MAX_ENTRIES = 2000
 MAX_JSON_BYTES = 32 * 1024 * 1024
 MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 
-# Each migration takes a project dict of version N and returns version N+1.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 adds optional parts a version-1 app cannot keep (it would drop them on save):
+    styled runs inside text layers and the project's shelf. Version-1 files have neither, and
+    every new field has a default, so the data carries over as it is."""
+    return {**data, "schema": 2}
+
+
+# Each migration takes a project dict of version N and returns version N+1; every version below
+# SCHEMA_VERSION has one (tests/model/test_project.py checks it, and loads a frozen version-1 file).
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _v1_to_v2}
 
 
 @dataclass
