@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QLineEdit, QPushButton
 
 from tests.ui.panel_helpers import one_step, open_layout, panel_widget, role_layer
+from xhscover.editing.geometry import Handle
 from xhscover.ui import dialogs
 
 
@@ -114,7 +115,7 @@ def test_resize_multi_selection_scales_about_bounds(editor):
     assert b is not None
     bx, by, bw, bh = b
     before = {lay.id: (lay.x, lay.y, lay.w, lay.h) for lay in (tag, sub)}
-    assert cv.handle_at(QPointF(bx + bw, by + bh)) == ("resize_multi", 1, 1)
+    assert cv.handle_at(QPointF(bx + bw, by + bh)) == Handle("group", 1, 1)
     n = doc.undo_stack.index()
     cv.begin_drag_at(QPointF(bx + bw, by + bh))  # bottom-right handle: shrink to half, about the top left
     for f in (0.9, 0.7, 0.5):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QPointF, Qt
 
 from xhscover.editing import commands as C
 from xhscover.model.layers import ImageLayer
+from xhscover.ui.interactions import FocalInteraction
 
 
 @pytest.fixture
@@ -198,7 +199,7 @@ def test_focal_point_alt_drag_is_one_step(editor):
     cv = editor.canvas
     centre = QPointF(lay.x + lay.w / 2, lay.y + lay.h / 2)
     cv.begin_drag_at(centre, Qt.KeyboardModifier.AltModifier)
-    assert cv._drag["mode"] == "focal"
+    assert isinstance(cv.interaction, FocalInteraction)
     for dy in (20, 60, 120):
         cv.drag_to(centre + QPointF(0, dy), snap=False)
     cv.end_drag()

@@ -24,6 +24,7 @@ from xhscover.editing.autosave import Autosaver
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.exporting import ExportOptions, export_covers
 from xhscover.editing.feedstate import FeedController
+from xhscover.editing.geometry import bounds as layer_bounds
 from xhscover.editing.scoring import LiveScore
 from xhscover.editing.settings import Settings
 from xhscover.errors import XhsError
@@ -33,7 +34,7 @@ from xhscover.model.layouts import get_layout
 from xhscover.model.project import Project
 from xhscover.model.styles import Stroke
 from xhscover.ui import dialogs
-from xhscover.ui.canvas import CoverCanvas, layer_bounds
+from xhscover.ui.canvas import CoverCanvas
 from xhscover.ui.export_dialog import ExportDialog
 from xhscover.ui.feed_dock import FeedDock
 from xhscover.ui.layers_panel import LayersPanel
@@ -96,6 +97,7 @@ class MainWindow(QMainWindow):
         self.zoom_label = QLabel()
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
+        self.canvas.problem.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
         self._build_actions()
         self._build_menus()
         geo = self.settings.geometry()
