@@ -41,9 +41,8 @@ def load_mine(paths: Sequence[str], titles: Sequence[str] | None = None) -> tupl
     from xhscover.feed.cards import card_from_image
     from xhscover.feed.imagefiles import load_rgb
     from xhscover.model.project import load_project
-    from xhscover.render.convert import qimage_to_rgb
-    from xhscover.render.cover import render_cover
-    from xhscover.score.covers import facts_from_cover, facts_from_image
+    from xhscover.score.covers import facts_from_image
+    from xhscover.score.user_covers import cover_card, note_title, render_rgb
 
     titles = list(titles or [])
     if len(titles) > len(paths):
@@ -63,14 +62,13 @@ def load_mine(paths: Sequence[str], titles: Sequence[str] | None = None) -> tupl
                 base = cover.id if single_project else (f"{path.stem}-{cover.id}" if len(project.covers) > 1 else path.stem)
                 cid = _unique(base, taken)
                 try:
-                    rgb = qimage_to_rgb(render_cover(cover, project.images))
+                    rgb = render_rgb(cover, project.images)
                 except XhsError:
                     raise
                 except Exception as exc:  # a damaged layer must name the file, not crash
                     raise XhsError(f"{path.name}: cover {cover.id} cannot be rendered ({exc}).") from exc
-                note = title if title is not None else (cover.note_title or project.title or "")
-                card = card_from_image(rgb, id=cid, title=note, mine=True)
-                card.extra["facts"] = facts_from_cover(cover, project.images, id=cid, rgb=rgb)
+                note = title if title is not None else note_title(cover, project.title)
+                card = cover_card(cover, project.images, id=cid, title=note, rgb=rgb)
                 cards.append(card)
                 sources[cid] = f"{path}#{cover.id}"
         else:
@@ -84,13 +82,14 @@ def load_mine(paths: Sequence[str], titles: Sequence[str] | None = None) -> tupl
 
 
 def load_inputs(args: argparse.Namespace) -> ShelfInputs:
-    from xhscover.feed.cards import load_competitor_dir, load_sample_shelf
+    from xhscover.feed.cards import SHELF_COVER_WIDTH, load_competitor_dir, load_sample_shelf
 
     mine, sources = load_mine(args.mine, getattr(args, "title", None))
+    # decoded as the app decodes them, so both score the same pixels
     if getattr(args, "competitors", None):
-        competitors, warnings = load_competitor_dir(args.competitors)
+        competitors, warnings = load_competitor_dir(args.competitors, max_width=SHELF_COVER_WIDTH)
     else:
-        competitors, warnings = load_sample_shelf()
+        competitors, warnings = load_sample_shelf(max_width=SHELF_COVER_WIDTH)
     for c in competitors:
         sources.setdefault(c.id, str(c.extra.get("file", "sample shelf")) if isinstance(c.extra, dict) else "sample shelf")
     return ShelfInputs(mine=mine, competitors=competitors, sources=sources, warnings=list(warnings))

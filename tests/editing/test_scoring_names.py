@@ -34,16 +34,18 @@ def test_worker_scores_and_drops_stale_results(feed, qtbot):
     w.submit(new)
     qtbot.waitUntil(lambda: any(r.stage == "full" for r in got), timeout=60000)
     assert all(r.generation == new.generation for r in got)
+    assert [r.stage for r in got] == ["screen", "full"]
     full = got[-1]
     assert not full.error, full.error
     assert 0 < full.share <= 1 and full.rank >= 1
-    assert set(full.fair) == {c.id for c in new.all_cards}
-    keys = {f.key for f in full.findings}
-    assert {"share", "fair", "verdict", "title_size", "title_contrast", "clutter", "colourfulness", "distinct",
-            "faces"} <= keys
-    # the numbers shown are the engine's: the share finding quotes the screen's share
-    share = next(f for f in full.findings if f.key == "share")
-    assert share.value == full.screen.card(full.current).cover_share
+    assert set(full.fair) == set(new.covers) == {c.id for c in feed.doc.project.covers}
+    assert all(fs.n == 3 for fs in full.fair.values())
+    from xhscover.score.diagnose import CHECK_KEYS
+
+    assert [f.key for f in full.findings] == list(CHECK_KEYS)  # the OCR check included, as in the CLI
+    assert len(full.run.verdicts) == 1
+    # the numbers shown are the engine's: the share is the screen's share of the current cover
+    assert full.share == full.screen.card(full.current).cover_share
     assert all(f.zh and f.en for f in full.findings)
     w.wait()
 

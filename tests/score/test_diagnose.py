@@ -8,11 +8,12 @@ from xhscover.score.covers import facts_from_image
 from xhscover.score.diagnose import (
     LEGIBLE_MIN_PT,
     ShelfStats,
+    Subject,
     card_width_pt,
-    contrast_finding,
     diagnose,
-    legibility_finding,
     text_match,
+    title_contrast,
+    title_size,
 )
 
 from .conftest import cover_card, title_cover
@@ -23,7 +24,7 @@ def test_tiny_title_fails_and_big_title_passes_legibility(app):
     assert 185 < width < 195
     tiny = cover_card(title_cover("小字标题", size=30), "tiny").extra["facts"]
     big = cover_card(title_cover("大字标题", size=260), "big").extra["facts"]
-    f_tiny, f_big = legibility_finding(tiny, width), legibility_finding(big, width)
+    f_tiny, f_big = title_size(Subject(tiny, width)), title_size(Subject(big, width))
     assert f_tiny.status == "fail" and f_tiny.value < LEGIBLE_MIN_PT
     assert f_big.status == "pass" and f_big.value > 30
     # glyph height in pt = glyph px * card width pt / cover width px
@@ -34,13 +35,13 @@ def test_tiny_title_fails_and_big_title_passes_legibility(app):
 
 def test_contrast_numbers(app):
     black = cover_card(title_cover("黑字", colour="#000000", bg="#FFFFFF"), "b").extra["facts"]
-    f = contrast_finding(black)
+    f = title_contrast(Subject(black, 190.0))
     assert f.status == "pass" and f.value > 15  # black on white is 21:1 minus antialiasing
     grey = cover_card(title_cover("灰字", colour="#777777", bg="#999999"), "g").extra["facts"]
-    g = contrast_finding(grey)
+    g = title_contrast(Subject(grey, 190.0))
     assert g.status == "fail" and 1.0 < g.value < 3.0
     mid = cover_card(title_cover("中等", colour="#FFFFFF", bg="#E0487A"), "m").extra["facts"]
-    m = contrast_finding(mid)
+    m = title_contrast(Subject(mid, 190.0))
     assert m.status == "warn" and 3.0 <= m.value < 4.5
 
 

@@ -128,10 +128,14 @@ def test_score_panel_and_heatmaps(editor, qtbot):
     res = worker.latest
     assert not res.error, res.error
     panel = editor.score_panel
-    assert panel.list.count() == len(res.findings) >= 8
+    assert panel.list.count() == len(res.findings) + len(res.run.verdicts) >= 8
     assert f"{100 * res.share:.1f}%" in panel.headline.text()
-    keys = {panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())}
-    assert {"share", "fair", "title_size", "title_contrast", "clutter", "colourfulness", "distinct", "faces"} <= keys
+    keys = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
+    from xhscover.score.diagnose import CHECK_KEYS, check
+
+    assert keys[:len(CHECK_KEYS)] == list(CHECK_KEYS)
+    tip = panel.list.item(0).toolTip()  # plain words from the registry, then the rule with its numbers
+    assert check(keys[0]).about_zh in tip or check(keys[0]).about_en in tip
     # the feed heatmap covers the first screen
     assert editor.feed_panel.view.heat.isVisible()
     heat_px = editor.feed_panel.view.heat.pixmap()

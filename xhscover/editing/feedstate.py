@@ -19,7 +19,14 @@ from PySide6.QtGui import QImage
 from xhscover.editing import rendering
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.signals import connect_all, disconnect_all
-from xhscover.feed.cards import Card, card_from_image, load_competitor_dir, load_sample_shelf
+from xhscover.feed.cards import (
+    SHELF_COVER_WIDTH,
+    Card,
+    card_from_image,
+    load_competitor_dir,
+    load_sample_shelf,
+    note_title,
+)
 from xhscover.feed.draw import RenderCache, render_feed
 from xhscover.feed.profiles import Device, load_profiles
 from xhscover.feed.spec import FeedSpec
@@ -28,7 +35,7 @@ ZOOMS = ("fit", "100", "true")
 PLACEMENTS = ("slot", "random")
 COVER_PX = 600
 """The user's covers are rendered this wide for the feed: a card is ~190 pt = 570 px at 3x."""
-COMPETITOR_PX = 540
+COMPETITOR_PX = SHELF_COVER_WIDTH
 """Competitor covers are decoded this wide (a 3x feed card is ~570 px): JPEG draft mode at 1/2 scale."""
 FEED_MAX_CARDS = 16
 """The scrolled feed shows this many notes (about three screens), enough to scroll past the first."""
@@ -240,17 +247,18 @@ class FeedController(QObject):
         """The card of one of the user's covers; re-rendered only when that cover changed."""
         cover = self.doc.project.cover(cover_id)
         card = self._cards.get(cover_id)
+        title = note_title(cover, self.doc.project.title)  # as the CLI titles it
         if card is None or cover_id in self._dirty:
             img = rendering.render(cover, self.doc.store, scale=COVER_PX / max(1, cover.width))
             self.cover_renders += 1
             if card is None:
-                card = card_from_image(img, id=f"mine-{cover_id}", title=cover.note_title)
+                card = card_from_image(img, id=f"mine-{cover_id}", title=title)
             else:
                 card = card.with_image(img)
                 card.extra = {}  # facts of the old pixels must not follow the new ones
             self._dirty.discard(cover_id)
-        if card.title != cover.note_title:
-            card = dataclasses.replace(card, title=cover.note_title)
+        if card.title != title:
+            card = dataclasses.replace(card, title=title)
         card.extra["cover_id"] = cover_id
         self._cards[cover_id] = card
         return card

@@ -6,52 +6,46 @@ runs in a QThreadPool with ONE thread: the ShelfScorer caches are then only ever
 thread. Every request carries a generation number; a request that is no longer the newest when
 it starts (or between its stages) is skipped, and results of old generations are ignored.
 
-Every number in a finding comes from the attention engine (`xhscover.attention`,
-`xhscover.score`); the thresholds are the engine's own constants.
+One code path with the CLI: the covers are rendered at their own size and turned into cards by
+`score.user_covers.cover_card`, the findings come from `score.run.diagnose_mine` and the fair
+scores and A/B verdicts from `score.run.score_shelf`, exactly as `xhscover score` computes
+them, so the panel and the CLI show the same numbers for the same project and settings.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from xhscover.editing.signals import connect_all, disconnect_all
-from xhscover.feed.cards import Card
-from xhscover.feed.images import source_rgb
+from xhscover.feed.cards import Card, note_title
 from xhscover.feed.spec import FeedSpec
 
 SCORE_DEBOUNCE_MS = 100
-STATUS_LEVEL = {"pass": "good", "warn": "warn", "fail": "fail", "info": "info"}
-PLACEMENTS = 12
 FIRST_SCREEN_CARDS = 10
-"""XHS.md: cover text smaller than ~1/15 of the cover width is hard to read at feed size."""
 
 
-@dataclass
-class Finding:
-    key: str  # share, fair, verdict, legibility, contrast, clutter, colourfulness, distinct, faces
-    level: str  # "good" | "warn" | "info"
-    en: str
-    zh: str
-    value: float | None = None
+def default_placements() -> int:
+    """The CLI's default number of placements (`xhscover score --placements`)."""
+    from xhscover.score.fair import DEFAULT_PLACEMENTS
 
-    def text(self, lang: str) -> str:
-        return self.zh if lang.startswith("zh") else self.en
+    return DEFAULT_PLACEMENTS
 
 
 @dataclass
 class ScoreRequest:
     generation: int
     spec: FeedSpec  # the first screen exactly as the feed dock shows it (full_scroll False)
-    current: str  # card id of the current cover among spec.mine
-    covers: dict[str, Any]  # card id -> (Cover copy, ImageStore) for exact text boxes
-    all_cards: list[Card]  # every variant's card (for the A/B verdict)
-    placements: int = PLACEMENTS
+    current: str  # cover id of the cover being edited
+    covers: dict[str, Any]  # cover id -> (Cover copy, ImageStore, note title), in the project's order
+    dock_ids: dict[str, str]  # cover id -> the id of its card in the dock's spec
+    placements: int = 32
     seed: int = 0
     fair: bool = True
 
@@ -59,26 +53,37 @@ class ScoreRequest:
 @dataclass
 class ScoreResult:
     generation: int
-    stage: str  # "screen" (quick) or "full"
-    current: str
+    stage: str  # "screen" (the dock's screen and the findings) or "full" (+ fair scores and A/B)
+    current: str  # cover id
     screen: Any = None  # score.shares.Screen of the displayed first screen
     share: float | None = None
     rank: int = 0
     visible_cards: int = 0
-    fair: dict[str, Any] = field(default_factory=dict)  # card id -> score.fair.FairScore
-    findings: list[Finding] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    diagnosis: Any = None  # score.diagnose.Diagnosis of the current cover
+    run: Any = None  # score.run.ScoreRun over every variant (stage "full")
+    names: dict[str, str] = dataclasses.field(default_factory=dict)  # cover id -> variant name
+    warnings: list[str] = dataclasses.field(default_factory=list)
     error: str = ""
+
+    @property
+    def findings(self) -> list[Any]:
+        """The current cover's findings (`score.diagnose.Finding`), as the CLI reports them."""
+        return list(self.diagnosis.findings) if self.diagnosis is not None else []
+
+    @property
+    def fair(self) -> dict[str, Any]:
+        """Cover id -> `score.fair.FairScore` (empty before the full stage)."""
+        return dict(self.run.scores) if self.run is not None else {}
 
 
 class ScoreEngine:
     """The scorer state that survives between requests (competitor analysis is the slow part)."""
 
     def __init__(self) -> None:
-        self._scorers: dict[tuple, Any] = {}
+        self._scorers: dict[tuple[Any, ...], Any] = {}
         self.lock = threading.Lock()
 
-    def scorer(self, spec: FeedSpec):
+    def scorer(self, spec: FeedSpec) -> Any:
         from xhscover.score.shares import ShelfScorer
 
         key = (tuple(id(c.image) for c in spec.competitors), tuple(c.title for c in spec.competitors),
@@ -102,92 +107,68 @@ class ScoreEngine:
             except Exception as exc:  # a failed score must never take the editor down
                 emit(ScoreResult(req.generation, "full", req.current, error=f"{type(exc).__name__}: {exc}"))
 
-    def _run(self, req: ScoreRequest, emit, stale) -> None:
+    def cards(self, req: ScoreRequest, stale: Callable[[], bool]) -> dict[str, Card] | None:
+        """Every variant as the CLI makes its card (full-size render, exact facts); None when stale."""
         from xhscover.editing.rendering import PAINT_LOCK
-        from xhscover.score.covers import facts_from_cover
+        from xhscover.score.user_covers import cover_card, render_rgb, warm
 
-        for card in [*req.spec.mine, *req.all_cards]:
-            if "facts" not in card.extra and card.id in req.covers:
-                cover, store = req.covers[card.id]
-                _warm_faces(source_rgb(card.image))  # the slow part, outside the lock (cached by pixels)
-                if stale():
-                    return
-                with PAINT_LOCK:  # text boxes are measured with the renderer's fonts
-                    card.extra["facts"] = facts_from_cover(cover, store, id=card.id, rgb=source_rgb(card.image))
+        out: dict[str, Card] = {}
+        for cid, (cover, store, title) in req.covers.items():
+            with PAINT_LOCK:
+                rgb = render_rgb(cover, store)
+            warm(rgb)  # text and face detection: the slow part, outside the lock (cached by pixels)
+            if stale():
+                return None
+            with PAINT_LOCK:  # text boxes are measured with the renderer's fonts
+                out[cid] = cover_card(cover, store, id=cid, title=title, rgb=rgb)
+        return out
+
+    def _run(self, req: ScoreRequest, emit: Callable[[ScoreResult], None], stale: Callable[[], bool]) -> None:
+        from xhscover.feed.draw import feed_order
+        from xhscover.score.run import diagnose_mine, score_shelf
+
+        cards = self.cards(req, stale)
+        if cards is None:
+            return
+        names = {cid: str(cover.name or cid) for cid, (cover, _s, _t) in req.covers.items()}
         scorer = self.scorer(req.spec)
         _guard(scorer, stale)
-        from xhscover.feed.draw import feed_order
-
         # analyse the covers near the top one by one (text detection is the slow part), so a
         # newer request or closing the app never waits for more than one cover
         for card in [c for c in feed_order(req.spec) if not c.mine][:FIRST_SCREEN_CARDS]:
             if stale():
                 return
             scorer.facts(card)
+        back = {dock: cid for cid, dock in req.dock_ids.items()}
+        spec = dataclasses.replace(req.spec, mine=[cards[back[c.id]] if c.id in back else c for c in req.spec.mine])
         try:
-            screen = scorer.score_spec(req.spec)
+            screen = scorer.score_spec(spec)
         except _Stale:
             return
-        result = ScoreResult(req.generation, "screen", req.current, screen=screen)
+        result = ScoreResult(req.generation, "screen", req.current, screen=screen, names=names)
         visible = [c for c in screen.cards if c.visible > 0]
         result.visible_cards = len(visible)
         mine = next((c for c in screen.cards if c.id == req.current), None)
         if mine is not None:
             result.share, result.rank = mine.cover_share, mine.rank
-        current_card = next((c for c in req.all_cards if c.id == req.current), None)
-        result.findings = screen_findings(result) + self.cover_findings(current_card, scorer, screen, req.spec)
+        result.diagnosis = diagnose_mine(scorer, cards[req.current])
+        result.warnings = list(scorer.facts(cards[req.current]).warnings)
         emit(result)
         if not req.fair or stale():
             return
-        from xhscover.score.fair import fair_scores
-
         for card in scorer.competitors:  # placements shuffle every competitor onto some screen
             if stale():
                 return
             scorer.facts(card)  # detection only (no painting): outside PAINT_LOCK, cached
         try:
-            fair = fair_scores(scorer, req.all_cards, placements=req.placements, seed=req.seed)
+            run = score_shelf(list(cards.values()), scorer.competitors, placements=req.placements, seed=req.seed,
+                              scorer=scorer, diagnose_competitors=False, pictures=False)
         except _Stale:
             return
         if stale():
             return
-        full = ScoreResult(req.generation, "full", req.current, screen=screen, share=result.share,
-                           rank=result.rank, visible_cards=result.visible_cards, fair=fair)
-        full.findings = (screen_findings(full) + fair_findings(fair, req.current, req.all_cards)
-                         + result.findings[len(screen_findings(result)):])
-        emit(full)
-
-    def shelf_stats(self, scorer: Any) -> Any:
-        """Competitor looks for the distinctness finding; only the pixels are needed (no OCR)."""
-        from types import SimpleNamespace
-
-        from xhscover.score.diagnose import ShelfStats
-
-        key = tuple(id(c.image) for c in scorer.competitors)
-        if getattr(self, "_shelf_key", None) != key:
-            self._shelf = ShelfStats.build([SimpleNamespace(id=c.id, rgb=source_rgb(c.image))
-                                            for c in scorer.competitors])
-            self._shelf_key = key
-        return self._shelf
-
-    def cover_findings(self, card: Card | None, scorer: Any, screen: Any, spec: FeedSpec) -> list[Finding]:
-        """The score package's diagnosis of the cover (without the slow OCR check)."""
-        if card is None:
-            return []
-        from xhscover.score.diagnose import card_width_pt, diagnose
-
-        d = diagnose(scorer.facts(card), card_width_pt=card_width_pt(spec.device), shelf=self.shelf_stats(scorer),
-                     ocr_check=False)
-        return [Finding(f.key, STATUS_LEVEL.get(f.status, "info"), f.en, f.zh, f.value) for f in d.findings]
-
-
-def _warm_faces(rgb: np.ndarray) -> None:
-    from xhscover.attention import detectors
-
-    try:
-        detectors.detect_faces(rgb)
-    except Exception:  # a missing model is reported by the scorer itself
-        pass
+        emit(dataclasses.replace(result, stage="full", run=run, diagnosis=run.diagnoses[req.current],
+                                 warnings=list(run.warnings)))
 
 
 class _Stale(Exception):
@@ -213,76 +194,22 @@ def _guard(scorer: Any, stale: Callable[[], bool]) -> None:
     scorer._xhs_guarded = stale
 
 
-def build_request(feed: Any, generation: int, *, placements: int = PLACEMENTS, fair: bool = True) -> ScoreRequest:
+def build_request(feed: Any, generation: int, *, placements: int | None = None, fair: bool = True) -> ScoreRequest:
     """A self-contained request from a FeedController (main thread): the first screen exactly as
-    the dock shows it, every variant's card with its pixels as arrays and a copy of its cover."""
+    the dock shows it and a copy of every variant (the worker renders them at full size)."""
     import copy
-    import dataclasses
 
     doc = feed.doc
     spec = feed.spec(full_scroll=False)
-    cards: dict[str, Card] = {}
     covers: dict[str, Any] = {}
+    dock_ids: dict[str, str] = {}
     for cover in doc.project.covers:
-        card = feed.my_card(cover.id)
-        cards[card.id] = dataclasses.replace(card, image=source_rgb(card.image),
-                                             extra={"name": cover.name or cover.id, "cover_id": cover.id})
-        covers[card.id] = (copy.deepcopy(cover), doc.store)
-    spec.mine = [cards.get(c.id, c) for c in spec.mine]
-    current = feed.my_card(doc.cover_id).id
+        covers[cover.id] = (copy.deepcopy(cover), doc.store, note_title(cover, doc.project.title))
+        dock_ids[cover.id] = feed.my_card(cover.id).id
     seed = int(feed.settings.seed) if feed.settings.placement == "random" else 0
-    return ScoreRequest(generation=generation, spec=spec, current=current, covers=covers,
-                        all_cards=list(cards.values()), placements=placements, seed=seed, fair=fair)
-
-
-def _pct(v: float) -> str:
-    return f"{100 * v:.1f}%"
-
-
-def screen_findings(r: ScoreResult) -> list[Finding]:
-    if r.share is None:
-        return [Finding("share", "info", "Your cover is not on the first screen of this feed.",
-                        "你的封面不在这个信息流的首屏。")]
-    level = "good" if r.rank == 1 else ("warn" if r.visible_cards and r.rank > r.visible_cards / 2 else "info")
-    return [Finding("share", level,
-                    f"Attention share on this screen: {_pct(r.share)} (rank {r.rank} of {r.visible_cards} covers).",
-                    f"本屏注意力份额：{_pct(r.share)}（{r.visible_cards} 个封面中排第 {r.rank}）。", r.share)]
-
-
-def fair_findings(fair: dict[str, Any], current: str, cards: list[Card]) -> list[Finding]:
-    out: list[Finding] = []
-    fs = fair.get(current)
-    if fs is not None and fs.n:
-        ratio = fs.fair_ratio
-        level = "good" if ratio >= 1.2 else ("warn" if ratio < 0.9 else "info")
-        out.append(Finding("fair", level,
-                           f"Fair ratio {ratio:.2f}x over {fs.n} placements: share {_pct(fs.share_mean)} ± "
-                           f"{_pct(fs.share_std)} vs {_pct(fs.competitor_share_mean)} for an average "
-                           f"competitor at the same slots.",
-                           f"位置公平得分 {ratio:.2f} 倍（{fs.n} 次摆放）：份额 {_pct(fs.share_mean)} ± "
-                           f"{_pct(fs.share_std)}，同位置平均竞品 {_pct(fs.competitor_share_mean)}。", ratio))
-    names = {c.id: c.extra.get("name", c.id) for c in cards}
-    import dataclasses
-
-    from xhscover.score.ab import best_variant, compare_all
-
-    named = {names.get(k, k): dataclasses.replace(v, id=names.get(k, k)) for k, v in fair.items() if v.n}
-    if len(named) < 2:
-        return out
-    verdicts = compare_all(named, resamples=1000)
-    best = best_variant(named, verdicts)
-    for v in verdicts:
-        out.append(Finding("verdict", "good" if v.clear else "info", "A/B: " + v.text_en(), "A/B：" + v.text_zh(),
-                           v.diff_mean))
-    if best is not None:
-        out.append(Finding("verdict", "good", f"Best variant: {best}.", f"最佳方案：{best}。"))
-    return out
-
-
-def _on_screen(screen: Any, card_id: str) -> bool:
-    if screen is None:
-        return False
-    return any(c.visible > 0 and (c.id == card_id or c.id.startswith(card_id + "#")) for c in screen.cards)
+    return ScoreRequest(generation=generation, spec=spec, current=doc.cover_id, covers=covers, dock_ids=dock_ids,
+                        placements=default_placements() if placements is None else int(placements), seed=seed,
+                        fair=fair)
 
 
 class _Emitter(QObject):
@@ -343,7 +270,7 @@ class ScoreWorker(QObject):
 
 
 def heat_overlay_rgb(rgb: np.ndarray, smap: np.ndarray) -> np.ndarray:
-    from xhscover.score.heatmap import overlay_heatmap
+    from xhscover.attention.heatmap import overlay_heatmap
 
     return overlay_heatmap(rgb, smap)
 
@@ -393,7 +320,7 @@ class LiveScore(QObject):
         self.debounce = Debouncer(delay_ms, self)
         self.debounce.fired.connect(self.submit_now)
         self.enabled = True
-        self.placements = PLACEMENTS
+        self.placements = default_placements()
         self.requests = 0
         self._doc = None
         self._key: tuple | None = None

@@ -22,6 +22,11 @@ from xhscover.paths import assets_dir
 
 __all__ = ["Card", "format_likes", "parse_likes", "load_competitor_dir", "sample_shelf_dir", "card_from_image"]
 
+SHELF_COVER_WIDTH = 540
+"""Competitor covers are decoded this wide for the app's feed and for scoring in the app and the
+CLI alike (a 3x feed card is ~570 px; JPEG draft mode opens them at 1/2 scale): the same
+pixels in both give the same scores."""
+
 
 @dataclass
 class Card:
@@ -66,6 +71,12 @@ def card_from_image(image: Any, *, id: str = "mine", title: str = "", author: st
     """A card for the user's own cover (path, array or QImage)."""
     return Card(id=id, image=image, aspect=image_aspect(image), title=title, author=author,
                 likes=likes, avatar=avatar, mine=mine)
+
+
+def note_title(cover: Any, project_title: str = "") -> str:
+    """The note title under one of the user's covers: the cover's own, else the project's (the
+    app's feed and the CLI both title the card this way)."""
+    return str(cover.note_title or project_title or "")
 
 
 def sample_shelf_dir() -> Path:
@@ -152,12 +163,13 @@ def load_competitor_dir(path: Path | str, *, max_width: int = 1080,
     return cards, warnings
 
 
-def load_sample_shelf() -> tuple[list[Card], list[str]]:
-    """The bundled sample shelf; generated placeholder covers until assets/shelf/ is filled."""
+def load_sample_shelf(max_width: int = 720) -> tuple[list[Card], list[str]]:
+    """The bundled sample shelf; generated placeholder covers until assets/shelf/ is filled.
+
+    720 px covers the widest card (430 pt x 48.2% x 3 = 622 px) at a third of the memory of 1080."""
     shelf = sample_shelf_dir()
     if shelf.is_dir() and any(is_image_file(p) for p in shelf.iterdir()):
-        # 720 px covers the widest card (430 pt x 48.2% x 3 = 622 px) at a third of the memory of 1080
-        return load_competitor_dir(shelf, max_width=720, _allow_sample=False)
+        return load_competitor_dir(shelf, max_width=max_width, _allow_sample=False)
     from xhscover.feed.sample import synthetic_shelf
 
     return synthetic_shelf(), []

@@ -18,6 +18,7 @@ from xhscover import __version__
 from xhscover.attention.saliency import PARAMS_PATH, load_params
 from xhscover.errors import XhsError
 from xhscover.score import ab
+from xhscover.score.diagnose import CHECK_KEYS, CHECKS, Diagnosis, check
 from xhscover.score.fair import VISIBLE_FRACTION
 from xhscover.score.heatmap import data_uri, draw_boxes, fit_width, overlay_heatmap, write_png
 from xhscover.score.run import ScoreRun
@@ -98,8 +99,8 @@ def write_json(run: ScoreRun, path: Path | str, data: dict[str, Any] | None = No
     return path
 
 
-CSV_FINDINGS = ("title_size", "title_contrast", "title_ocr", "attention_focus", "clutter", "colourfulness",
-                "distinct", "faces")
+CSV_FINDINGS = CHECK_KEYS
+"""Every finding of the registry gets a value and a status column."""
 
 
 def write_csv(run: ScoreRun, path: Path | str) -> Path:
@@ -235,11 +236,13 @@ def _img(uri: str, alt: str, width: int | None = None) -> str:
     return f'<img src="{uri}" alt="{_e(alt)}"{w}>'
 
 
-def _findings_table(d) -> str:
+def _findings_table(d: Diagnosis) -> str:
     rows = []
     for f in d.findings:
+        row = check(f.key)
         rows.append(f'<tr><td><span class="badge {f.status}">{_e(f.status)}</span></td>'
-                    f'<td>{_e(f.zh)}<div class="f-en">{_e(f.en)}</div><div class="thr">{_e(f.threshold)}</div></td></tr>')
+                    f'<td title="{_e(row.about_zh)} {_e(row.about_en)}"><b>{_e(row.name_zh)}</b> · {_e(row.name_en)}<br>'
+                    f'{_e(f.zh)}<div class="f-en">{_e(f.en)}</div><div class="thr">{_e(f.threshold)}</div></td></tr>')
     return f'<table class="findings-table"><tr><th>结论</th><th>发现 / finding · 阈值 threshold</th></tr>{"".join(rows)}</table>'
 
 
@@ -325,6 +328,7 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
 
     # competitors
     comp_diag = [c for c in sc.competitors if c.id in run.diagnoses]
+    columns = [c for c in CHECKS if c.shelf_column]
     if comp_diag:
         figs, rows = [], []
         for card in comp_diag:
@@ -332,19 +336,19 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
             figs.append(f'<figure>{_img(data_uri(cover_overlay(run, card.id, 240), quality=80), card.id)}'
                         f'<figcaption>{_e(card.id)}</figcaption></figure>')
             cells = []
-            for key in ("title_size", "title_contrast", "attention_focus", "clutter", "colourfulness", "distinct"):
-                try:
-                    fd = d.finding(key)
-                except KeyError:
+            for row in columns:
+                fd = d.get(row.key)
+                if fd is None:
                     cells.append("<td></td>")
                     continue
                 val = "–" if fd.value is None else f"{float(fd.value):.2f}"
                 cells.append(f'<td><span class="badge {fd.status}">{val}</span></td>')
             rows.append(f'<tr><td>{_e(card.id)}</td>{"".join(cells)}</tr>')
+        heads = "".join(f'<th title="{_e(c.about_en)}">{_e(c.name_zh)} {_e(c.name_en)}'
+                        f'{" (" + _e(c.unit) + ")" if c.unit in ("pt", ":1") else ""}</th>' for c in columns)
         parts.append('<section><h2>竞品 <small>The shelf: competitors\' covers with their heatmaps</small></h2>'
                      f'<div class="comp">{"".join(figs)}</div>'
-                     '<table style="margin-top:14px"><tr><th>竞品 cover</th><th>字高 title pt</th><th>对比度 contrast</th>'
-                     '<th>焦点 focus</th><th>杂乱 clutter</th><th>色彩 colour</th><th>辨识度 distinct</th></tr>'
+                     f'<table style="margin-top:14px"><tr><th>竞品 cover</th>{heads}</tr>'
                      f'{"".join(rows)}</table></section>')
 
     m = data["model"]

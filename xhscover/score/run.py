@@ -1,7 +1,9 @@
 """One scoring run over a shelf: fair scores, A/B verdicts, diagnostics and the pictures to show.
 
-`score_shelf` is what the CLI, the demo and (later) the app call; `report.py` turns the
-`ScoreRun` it returns into JSON, CSV, HTML and heatmap PNGs.
+`score_shelf` is the one code path behind every number: the CLI, the demo and the app's score
+panel all call it (the app from its worker thread), so the same file and settings give the same
+findings and ratios everywhere. `report.py` turns the `ScoreRun` it returns into JSON, CSV, HTML
+and heatmap PNGs.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from xhscover.feed.cards import Card
 from xhscover.render.convert import qimage_to_rgb
 from xhscover.score import ab, fair
 from xhscover.score.covers import CoverFacts
-from xhscover.score.diagnose import Diagnosis, ShelfStats, card_width_pt, diagnose
+from xhscover.score.diagnose import Diagnosis, ShelfStats, card_width_pt, diagnose_cached
 from xhscover.score.shares import Screen, ShelfScorer
 
 
@@ -51,11 +53,38 @@ class ScoreRun:
     """Cover id -> where it came from (file path or "sample shelf")."""
 
 
+_stats: dict[tuple[str, ...], ShelfStats] = {}
+
+
+def shelf_stats(scorer: ShelfScorer) -> ShelfStats:
+    """The competitors' looks for the distinctness finding, built once per set of competitor
+    pixels (pixels only: no detector runs, so the app can show findings before the shelf is analysed)."""
+    from xhscover.attention.detectors import image_key
+    from xhscover.feed.images import source_rgb
+
+    pics = [(c.id, source_rgb(c.image)) for c in scorer.competitors]
+    key = tuple(cid + image_key(rgb) for cid, rgb in pics)
+    stats = _stats.get(key)
+    if stats is None:
+        stats = ShelfStats.from_images(pics)
+        _stats.clear()  # one shelf at a time is what the app and the CLI use
+        _stats[key] = stats
+    return stats
+
+
+def diagnose_mine(scorer: ShelfScorer, card: Card, *, ocr_check: bool = True) -> Diagnosis:
+    """The findings of one of the user's covers on this scorer's shelf (cached by its pixels)."""
+    return diagnose_cached(scorer.facts(card), card_width_pt=card_width_pt(scorer.device), shelf=shelf_stats(scorer),
+                           ocr_check=ocr_check)
+
+
 def score_shelf(mine: Sequence[Card], competitors: Sequence[Card], *, device: str = "iphone-15",
                 theme: str = "light", page: str = "home", query: str = "", placements: int = fair.DEFAULT_PLACEMENTS,
                 seed: int = 0, diagnose_competitors: bool = True, ocr_check: bool = True,
-                scorer: ShelfScorer | None = None) -> ScoreRun:
-    """Score the user's cover(s) on a shelf. Several covers are variants of one note (A/B)."""
+                scorer: ShelfScorer | None = None, pictures: bool = True) -> ScoreRun:
+    """Score the user's cover(s) on a shelf. Several covers are variants of one note (A/B).
+
+    `pictures=False` skips the sharp screenshots the reports show (the app has its own feed)."""
     if not mine:
         raise ValueError("score_shelf needs at least one cover of yours")
     timings: dict[str, float] = {}
@@ -73,19 +102,19 @@ def score_shelf(mine: Sequence[Card], competitors: Sequence[Card], *, device: st
     timings["fair_scores"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    width = card_width_pt(device)
-    shelf = ShelfStats.build(list(comp_facts.values()))
-    diagnoses = {cid: diagnose(f, card_width_pt=width, shelf=shelf, ocr_check=ocr_check) for cid, f in facts.items()}
+    width = card_width_pt(scorer.device)
+    diagnoses = {c.id: diagnose_mine(scorer, c, ocr_check=ocr_check) for c in mine}
     if diagnose_competitors:
+        shelf = shelf_stats(scorer)
         for cid, f in comp_facts.items():
-            diagnoses[cid] = diagnose(f, card_width_pt=width, shelf=shelf, ocr_check=False)
+            diagnoses[cid] = diagnose_cached(f, card_width_pt=width, shelf=shelf, ocr_check=False)
     timings["diagnostics"] = time.perf_counter() - t
 
     t = time.perf_counter()
     from xhscover.feed.draw import render_feed
 
     screens = []
-    for c in mine:
+    for c in mine if pictures else []:
         first = scores[c.id].first_screen
         if first is None:
             continue

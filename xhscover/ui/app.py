@@ -20,6 +20,8 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from xhscover.ui.language import set_ui_language
+
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 
 
@@ -31,7 +33,7 @@ def pick_language(setting: str, system_locale: str) -> str:
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
-    app.setProperty("xhs_language", lang)
+    set_ui_language(app, lang)
     out: list[QTranslator] = []
     if lang != "zh_CN":
         return out

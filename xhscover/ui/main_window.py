@@ -37,6 +37,7 @@ from xhscover.ui import dialogs
 from xhscover.ui.canvas import CoverCanvas
 from xhscover.ui.export_dialog import ExportDialog
 from xhscover.ui.feed_dock import FeedDock
+from xhscover.ui.language import ui_language
 from xhscover.ui.layers_panel import LayersPanel
 from xhscover.ui.properties_panel import PropertiesPanel
 from xhscover.ui.score_panel import ScorePanel
@@ -544,11 +545,10 @@ class MainWindow(QMainWindow):
         return True
 
     def add_sticker_dialog(self) -> None:
-        from PySide6.QtWidgets import QApplication
 
         from xhscover.ui.sticker_picker import StickerPicker
 
-        dlg = StickerPicker(str(QApplication.instance().property("xhs_language") or "en"), self)
+        dlg = StickerPicker(ui_language(), self)
         if dlg.exec() == StickerPicker.DialogCode.Accepted:
             self.add_sticker(*dlg.choice())
 

@@ -42,6 +42,7 @@ from xhscover.errors import XhsError
 from xhscover.model.layers import ImageLayer, StickerLayer
 from xhscover.model.styles import Fill, Highlight, LabelBox, Shadow, Stroke
 from xhscover.ui import dialogs
+from xhscover.ui.language import is_english
 
 
 class ColorButton(QWidget):
@@ -574,7 +575,7 @@ class PropertiesPanel(QScrollArea):
             families = font_catalog().families
         except Exception:  # fonts are optional while the font layer is being built
             families = ()
-        zh = not _english()
+        zh = not is_english()
         with QSignalBlocker(cb):
             for fam in families:
                 if fam.is_emoji:
@@ -766,7 +767,7 @@ class PropertiesPanel(QScrollArea):
                 catalog = list(sticker_catalog())
             except Exception:  # no bundled stickers: the emoji field still works
                 catalog = []
-            zh = not _english()
+            zh = not is_english()
             for st in catalog:
                 cb.addItem(sticker_icon(str(st.path), 28), st.name_zh if zh else st.name_en, st.id)
 
@@ -868,11 +869,3 @@ def _default_crop():
     from xhscover.model.layers import Crop
 
     return Crop()
-
-
-def _english() -> bool:
-    from PySide6.QtCore import QCoreApplication
-
-    app = QCoreApplication.instance()
-    return bool(app and app.property("xhs_language") == "en")
-

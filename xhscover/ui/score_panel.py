@@ -1,24 +1,26 @@
-"""Score panel: attention share, fair ratio, A/B verdict and findings for the current cover.
+"""Score panel: attention share, fair ratio, A/B verdicts and findings for the current cover.
 
-Shows what `xhscover.editing.scoring` computed (every number comes from the attention engine);
-the text is the finding's Chinese or English per the UI language.
+Shows what `xhscover.editing.scoring` computed through the same calls as `xhscover score`
+(every number comes from the attention engine); the text is the finding's Chinese or English
+per the UI language, and each finding's tooltip says in plain words what it measures.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QApplication, QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-LEVEL_MARK = {"good": ("✓", "#1E9E5A"), "warn": ("▲", "#D9822B"), "fail": ("✗", "#D0312D"),
-              "info": ("•", "#6B7280")}
-LEVEL_BG = {"warn": "#FFF4E5", "fail": "#FDECEC"}
+from xhscover.ui.language import ui_language
 
-
-def ui_language() -> str:
-    app = QApplication.instance()
-    lang = app.property("xhs_language") if app is not None else None
-    return str(lang or "en")
+STATUS_MARK = {"pass": ("✓", "#1E9E5A"), "warn": ("▲", "#D9822B"), "fail": ("✗", "#D0312D"),
+               "info": ("•", "#6B7280")}
+STATUS_BG = {"warn": "#FFF4E5", "fail": "#FDECEC"}
+VERDICT_KEY = "ab"
+"""The list rows of A/B verdicts carry this key (findings carry their registry key)."""
 
 
 class ScorePanel(QWidget):
@@ -43,12 +45,14 @@ class ScorePanel(QWidget):
         lay.addWidget(self.sub)
         lay.addWidget(self.status)
         lay.addWidget(self.list, 1)
-        self.result = None
+        self.result: Any = None
 
     def set_busy(self, busy: bool) -> None:
         self.status.setText(self.tr("Scoring…") if busy else "")
 
-    def show_result(self, res) -> None:
+    def show_result(self, res: Any) -> None:
+        from xhscover.score.diagnose import check, pick
+
         self.result = res
         lang = ui_language()
         if res.error:
@@ -58,7 +62,7 @@ class ScorePanel(QWidget):
             self.headline.setText("—")
         else:
             self.headline.setText(self.tr("Share {0:.1f}%").format(100 * res.share))
-        fs = res.fair.get(res.current) if res.fair else None
+        fs = res.fair.get(res.current)
         if fs is not None and fs.n:
             self.sub.setText(self.tr("Rank {0} of {1} on this screen · fair ratio {2:.2f}× ({3} placements)").format(
                 res.rank, res.visible_cards, fs.fair_ratio, fs.n))
@@ -69,14 +73,24 @@ class ScorePanel(QWidget):
             self.sub.setText("")
         self.list.clear()
         for f in res.findings:
-            mark, colour = LEVEL_MARK.get(f.level, LEVEL_MARK["info"])
-            item = QListWidgetItem(f"{mark}  {f.text(lang)}")
-            item.setForeground(QColor(colour if f.level == "fail" else "#1F2328"))
-            item.setData(Qt.ItemDataRole.UserRole, f.key)
-            item.setData(Qt.ItemDataRole.DecorationRole, None)
-            item.setToolTip(f.key)
-            if f.level in LEVEL_BG:
-                item.setBackground(QColor(LEVEL_BG[f.level]))
-            self.list.addItem(item)
+            row = check(f.key)
+            self._add(f.status, f.text(lang), f.key, f"{row.name(lang)}: {row.about(lang)}\n({f.threshold})")
+        if res.run is not None:
+            n = res.names
+            for v in res.run.verdicts:  # with the variant names the user gave them
+                named = dataclasses.replace(v, a=n.get(v.a, v.a), b=n.get(v.b, v.b),
+                                            winner=n.get(v.winner, v.winner) if v.winner else None)
+                self._add("pass" if v.clear else "info", "A/B: " + pick(lang, named.text_zh(), named.text_en()),
+                          VERDICT_KEY, "")
         if res.stage == "full":
             self.status.setText("")
+
+    def _add(self, status: str, text: str, key: str, tip: str) -> None:
+        mark, colour = STATUS_MARK.get(status, STATUS_MARK["info"])
+        item = QListWidgetItem(f"{mark}  {text}")
+        item.setForeground(QColor(colour if status == "fail" else "#1F2328"))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setToolTip(tip)
+        if status in STATUS_BG:
+            item.setBackground(QColor(STATUS_BG[status]))
+        self.list.addItem(item)

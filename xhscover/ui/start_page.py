@@ -26,6 +26,7 @@ from xhscover.editing.paths import user_data_dir
 from xhscover.model.images import ImageStore
 from xhscover.model.layouts import GENRES, Layout, build_cover, bundled_layouts
 from xhscover.paths import assets_dir
+from xhscover.ui.language import is_english
 
 LAYOUT_ROLE = Qt.ItemDataRole.UserRole
 THUMB_W = 180
@@ -169,7 +170,7 @@ class StartPage(QWidget):
         genre = self.genres.tabData(self.genres.currentIndex()) or ""
         self.gallery.clear()
         self._pending = []
-        zh = not _english()
+        zh = not is_english()
         for lay in self.layouts:
             if genre and lay.genre != genre:
                 continue
@@ -206,10 +207,3 @@ class StartPage(QWidget):
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.layout_chosen.emit(item.data(LAYOUT_ROLE), self.ratio.currentData())
-
-
-def _english() -> bool:
-    from PySide6.QtCore import QCoreApplication
-
-    app = QCoreApplication.instance()
-    return bool(app and app.property("xhs_language") == "en")
