@@ -17,7 +17,7 @@ ALLOWED = {
     "editing": {"model", "render", "feed", "attention", "score"},
     "ui": {"model", "render", "feed", "attention", "score", "editing"},
 }
-TOP_LEVEL_OK = {"xhscover", "xhscover.errors", "xhscover.paths"}
+TOP_LEVEL_OK = {"xhscover", "xhscover.errors", "xhscover.paths", "xhscover.notices"}
 NO_QT = {"model", "attention"}
 NO_WIDGETS = {"model", "attention", "render", "feed", "score", "editing"}
 

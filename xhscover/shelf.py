@@ -10,6 +10,7 @@ import argparse
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from xhscover.errors import XhsError
 
@@ -47,7 +48,9 @@ def load_mine(paths: Sequence[str], titles: Sequence[str] | None = None) -> tupl
     titles = list(titles or [])
     if len(titles) > len(paths):
         raise XhsError(f"{len(titles)} --title given for {len(paths)} --mine covers; give at most one per cover.")
-    cards, sources, taken = [], {}, set()
+    cards: list[Any] = []
+    sources: dict[str, str] = {}
+    taken: set[str] = set()
     single_project = len(paths) == 1 and Path(paths[0]).suffix.lower() == PROJECT_SUFFIX
     for i, raw in enumerate(paths):
         path = Path(raw)

@@ -44,7 +44,8 @@ def as_rgb_uint8(image: np.ndarray) -> np.ndarray:
     if channels == 4:
         alpha = arr[:, :, 3:4].astype(np.float32) / 255.0
         rgb = arr[:, :, :3].astype(np.float32) * alpha + 255.0 * (1.0 - alpha)
-        return np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
+        flat: np.ndarray = np.clip(np.rint(rgb), 0, 255).astype(np.uint8)
+        return flat
     raise ImageError(f"Expected 1, 3 or 4 colour channels, got {channels}.")
 
 

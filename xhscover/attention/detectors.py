@@ -117,7 +117,7 @@ def face_model_path(path: str | os.PathLike[str] | None = None) -> Path:
 
 _lock = threading.Lock()
 _sessions: dict[tuple[str, str], Any] = {}
-_results: OrderedDict[tuple, Any] = OrderedDict()
+_results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
 
 
 def image_key(rgb: np.ndarray) -> str:
@@ -128,7 +128,7 @@ def image_key(rgb: np.ndarray) -> str:
     return digest.hexdigest()
 
 
-def _cached(key: tuple, compute: Callable[[], Any]) -> Any:
+def _cached(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
     with _lock:
         if key in _results:
             _results.move_to_end(key)
@@ -190,7 +190,8 @@ def detect_text_boxes(image: np.ndarray, *, model_path: str | os.PathLike[str] |
 
 def _text_boxes(rgb: np.ndarray, digest: str, path: Path, scale: float) -> list[Box]:
     """Detected lines at `scale`, cached under the image's hash (`digest`, computed once by the caller)."""
-    return _cached(("text", digest, str(path), round(scale, 6)), lambda: _detect_text(rgb, path, scale))
+    boxes: list[Box] = _cached(("text", digest, str(path), round(scale, 6)), lambda: _detect_text(rgb, path, scale))
+    return boxes
 
 
 def _detect_text(rgb: np.ndarray, path: Path, scale: float) -> list[Box]:

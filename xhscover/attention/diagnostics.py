@@ -97,6 +97,10 @@ def contrast_ratio(colour_a: Sequence[float], colour_b: Sequence[float]) -> floa
     return (hi + 0.05) / (lo + 0.05)
 
 
+def _rgb(values: np.ndarray) -> tuple[int, int, int]:
+    return int(values[0]), int(values[1]), int(values[2])
+
+
 def text_colours(image: np.ndarray, box: Sequence[float]) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
     """Estimated (text, background) sRGB colours inside a text box.
 
@@ -114,7 +118,7 @@ def text_colours(image: np.ndarray, box: Sequence[float]) -> tuple[tuple[int, in
     grey = cv2.cvtColor(patch, cv2.COLOR_RGB2GRAY)
     pixels = patch.reshape(-1, 3)
     if int(grey.max()) == int(grey.min()):
-        colour = tuple(int(v) for v in np.median(pixels, axis=0))
+        colour = _rgb(np.median(pixels, axis=0))
         return colour, colour
     thresh, _ = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     light = (grey > thresh)
@@ -123,10 +127,10 @@ def text_colours(image: np.ndarray, box: Sequence[float]) -> tuple[tuple[int, in
     text_mask = ~light if background_is_light else light
     flat_text = text_mask.ravel()
     if not flat_text.any() or flat_text.all():
-        colour = tuple(int(v) for v in np.median(pixels, axis=0))
+        colour = _rgb(np.median(pixels, axis=0))
         return colour, colour
-    text = tuple(int(v) for v in np.median(pixels[flat_text], axis=0))
-    background = tuple(int(v) for v in np.median(pixels[~flat_text], axis=0))
+    text = _rgb(np.median(pixels[flat_text], axis=0))
+    background = _rgb(np.median(pixels[~flat_text], axis=0))
     return text, background
 
 
@@ -154,7 +158,8 @@ def colour_histogram(image: np.ndarray, bins: int = HIST_BINS) -> np.ndarray:
     idx = (rgb.astype(np.int64) * bins) // 256
     flat = (idx[:, :, 0] * bins + idx[:, :, 1]) * bins + idx[:, :, 2]
     hist = np.bincount(flat.ravel(), minlength=bins ** 3).astype(np.float64)
-    return hist / hist.sum()
+    normalised: np.ndarray = hist / hist.sum()
+    return normalised
 
 
 def colour_distance(image_a: np.ndarray, image_b: np.ndarray, bins: int = HIST_BINS) -> float:

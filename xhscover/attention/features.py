@@ -162,7 +162,7 @@ def _spectral(lab_small: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     scale = SPECTRAL_LONG_SIDE / max(h, w)
     size = (max(4, int(round(w * scale))), max(4, int(round(h * scale))))
     tiny = cv2.resize(lab_small, size, interpolation=cv2.INTER_AREA)
-    total = np.zeros((size[1], size[0]), np.float32)
+    total: np.ndarray = np.zeros((size[1], size[0]), np.float32)
     for ch in range(3):
         total += _unit(spectral_residual(tiny[:, :, ch]))
     total = cv2.GaussianBlur(total, (0, 0), 2.0)

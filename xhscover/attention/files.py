@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -29,8 +30,8 @@ def read_image(path: str | os.PathLike[str]) -> np.ndarray:
         raise ImageError(f"Image not found: {path}.")
     Image.MAX_IMAGE_PIXELS = MAX_PIXELS
     try:
-        with Image.open(path) as img:
-            img = ImageOps.exif_transpose(img)
+        with Image.open(path) as opened:
+            img: Image.Image = ImageOps.exif_transpose(opened)
             if img.mode in ("RGBA", "LA", "P"):
                 img = img.convert("RGBA")
                 background = Image.new("RGBA", img.size, (255, 255, 255, 255))
@@ -80,7 +81,7 @@ def save_rgb(path: str | os.PathLike[str], rgb: np.ndarray) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     from PIL import Image
 
-    options = {"quality": 92} if path.suffix.lower() in (".jpg", ".jpeg") else {"compress_level": 3}
+    options: dict[str, Any] = {"quality": 92} if path.suffix.lower() in (".jpg", ".jpeg") else {"compress_level": 3}
     try:
         Image.fromarray(np.ascontiguousarray(rgb[:, :, :3], dtype=np.uint8)).save(path, **options)
     except (OSError, ValueError, KeyError) as exc:  # KeyError: a suffix Pillow has no writer for

@@ -49,7 +49,8 @@ def fixation_density(fixations: np.ndarray, sigma_fraction: float = FIXATION_SIG
     total = dens.sum()
     if not total > 0:
         return np.full(counts.shape, 1.0 / counts.size)
-    return dens / total
+    density: np.ndarray = dens / total
+    return density
 
 
 def _check_pair(smap: np.ndarray, other: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

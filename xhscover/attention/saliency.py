@@ -19,6 +19,7 @@ import json
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from typing import Any
 
 import cv2
 import numpy as np
@@ -47,7 +48,7 @@ class ModelParams:
     centre_only_y: float = 8.0
     spectral_blur_sigma: float = 0.035
     """Blur for the "spectral" model, as a fraction of the long side."""
-    meta: dict = field(default_factory=dict)
+    meta: dict[str, Any] = field(default_factory=dict)
     """Provenance: data, split, objective, scores on the training split."""
 
     def to_json(self) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import copy
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
@@ -18,7 +18,7 @@ from PySide6.QtGui import QUndoCommand
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.props import get_path, set_path
 from xhscover.model.cover import Cover, canvas_size
-from xhscover.model.layers import ImageLayer, Layer
+from xhscover.model.layers import ImageLayer, Layer, ShapeKind, StickerLayer
 
 SET_PROPS_ID = 1001
 NUDGE_WINDOW_S = 1.5  # string gestures merge only within this window; int gestures (drags) always
@@ -227,32 +227,26 @@ def set_sticker(doc: EditorDocument, ids: list[str], sticker_id: str = "", emoji
     """
     if not sticker_id and not emoji:
         return None
-    aspect, new_name = 1.0, emoji
-    catalog = None
-    try:
-        from xhscover.model.assets import sticker_catalog
+    from xhscover.model.assets import sticker_catalog
 
-        catalog = sticker_catalog()
-        if sticker_id:
-            st = catalog.get(sticker_id)
-            aspect, new_name = max(0.05, _svg_aspect(st.path)), st.name_zh
-    except Exception:
-        pass
+    aspect, new_name = 1.0, emoji
+    catalog = sticker_catalog()  # AssetError (one clear line) when the bundle is broken
+    if sticker_id:
+        st = catalog.get(sticker_id)  # the picker offers catalogue ids only: unknown is an error
+        aspect, new_name = max(0.05, _svg_aspect(st.path)), st.name_zh
+    names = {s.id: s.name_zh for s in catalog}
     changes: Changes = {}
     for i in ids:
         lay = doc.cover.layer(i)
-        if lay.kind != "sticker" or (lay.sticker, lay.emoji) == (sticker_id, "" if sticker_id else emoji):
+        if not isinstance(lay, StickerLayer) or (lay.sticker, lay.emoji) == (sticker_id, "" if sticker_id else emoji):
             continue
         c: dict[str, Any] = {"sticker": sticker_id, "emoji": "" if sticker_id else emoji}
         h = lay.w / aspect if sticker_id else lay.w
         if abs(h - lay.h) > 0.01:
             c["h"], c["y"] = round(h, 2), round(lay.y + (lay.h - h) / 2, 2)
         auto = {"", lay.emoji, tr("Sticker")}
-        if lay.sticker and catalog is not None:
-            try:
-                auto.add(catalog.get(lay.sticker).name_zh)
-            except Exception:
-                pass
+        if lay.sticker in names:  # a sticker this version does not ship has no automatic name
+            auto.add(names[lay.sticker])
         if lay.name in auto and new_name:
             c["name"] = new_name
         changes[i] = c
@@ -354,7 +348,7 @@ def set_note_title(doc: EditorDocument, cover_id: str, title: str) -> SetProps:
                     gesture="note_title:" + cover_id)
 
 
-SHAPE_KINDS = ("rect", "rounded_rect", "ellipse", "line", "arrow")
+SHAPE_KINDS: tuple[ShapeKind, ...] = get_args(ShapeKind)
 
 
 def new_shape_layer(doc: EditorDocument, shape: str) -> Layer:
@@ -381,20 +375,15 @@ def new_shape_layer(doc: EditorDocument, shape: str) -> Layer:
 
 def new_sticker_layer(doc: EditorDocument, sticker_id: str = "", emoji: str = "", name: str = "") -> Layer:
     """A bundled SVG sticker (kept at its aspect) or an emoji, a quarter of the canvas wide."""
-    from xhscover.model.layers import StickerLayer
-
     cover = doc.cover
     w = cover.width * 0.25
     h = w
     if sticker_id:
-        try:
-            from xhscover.model.assets import sticker_catalog
+        from xhscover.model.assets import sticker_catalog
 
-            st = sticker_catalog().get(sticker_id)
-            h = w / max(0.05, _svg_aspect(st.path))
-            name = name or st.name_zh
-        except Exception:
-            pass
+        st = sticker_catalog().get(sticker_id)  # AssetError for an id the bundle does not have
+        h = w / max(0.05, _svg_aspect(st.path))
+        name = name or st.name_zh
     return StickerLayer(id=cover.new_layer_id("sticker"), name=name or emoji or tr("Sticker"),
                         x=(cover.width - w) / 2, y=(cover.height - h) / 2, w=w, h=h,
                         sticker=sticker_id, emoji=emoji if not sticker_id else "")

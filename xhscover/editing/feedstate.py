@@ -144,16 +144,15 @@ class FeedController(QObject):
     # --- document --------------------------------------------------------------------------------
     def set_document(self, doc: EditorDocument | None) -> None:
         if self.doc is not None:
-            disconnect_all(self._connections())
+            disconnect_all(self._connections(self.doc))
         self.doc = doc
         self._cards.clear()
         self._dirty.clear()
         if doc is not None:
-            connect_all(self._connections())
+            connect_all(self._connections(doc))
             self.schedule()
 
-    def _connections(self):
-        d = self.doc
+    def _connections(self, d: EditorDocument) -> list[tuple[Any, Any]]:
         return [(d.changed, self._on_changed), (d.structure_changed, self._on_structure),
                 (d.current_cover_changed, self._on_current)]
 
@@ -245,6 +244,8 @@ class FeedController(QObject):
 
     def my_card(self, cover_id: str) -> Card:
         """The card of one of the user's covers; re-rendered only when that cover changed."""
+        if self.doc is None:
+            raise KeyError(cover_id)  # no document, no covers of the user's
         cover = self.doc.project.cover(cover_id)
         card = self._cards.get(cover_id)
         title = note_title(cover, self.doc.project.title)  # as the CLI titles it

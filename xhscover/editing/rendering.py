@@ -1,7 +1,8 @@
 """One door to the renderer for the editor, so the canvas shows exactly what export writes.
 
-While `xhscover.render` is still being written this falls back to a crude placeholder drawing;
-once `render_cover` exists it is always used.
+What the renderer skipped while drawing (a damaged photo, an unknown sticker) is collected per
+render and posted on `render_notices().posted`, which the main window shows; nothing the renderer
+leaves out goes unsaid.
 """
 
 from __future__ import annotations
@@ -10,30 +11,19 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QImage
 
+from xhscover import notices
 from xhscover.model.cover import Cover
 from xhscover.model.images import ImageStore
-
-
-def _real():
-    try:
-        from xhscover.render import cover as rc
-    except ImportError:
-        return None
-    return rc
-
-
-def have_renderer() -> bool:
-    return _real() is not None
+from xhscover.render.cover import render_cover
+from xhscover.render.export import save_image as _save_image
+from xhscover.render.qt import ensure_gui_app
 
 
 def ensure_gui() -> None:
-    try:
-        from xhscover.render.qt import ensure_gui_app
-    except ImportError:
-        return
+    """Start Qt's GUI side and register the bundled fonts (the app calls it before any window)."""
     ensure_gui_app()
 
 
@@ -43,55 +33,39 @@ renders feed screens in another thread, and a QFont's private data must not be u
 threads at once. The worker takes it per screen (~0.1 s), so the UI never waits long."""
 
 
+class RenderNotices(QObject):
+    """Posts the notices of a render (a list of sentences) when they differ from the last post."""
+
+    posted = Signal(list)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.last: list[str] = []
+
+    def post(self, texts: list[str]) -> None:
+        if texts and texts != self.last:
+            self.last = list(texts)
+            self.posted.emit(list(texts))
+
+
+_hub: RenderNotices | None = None
+
+
+def render_notices() -> RenderNotices:
+    global _hub
+    if _hub is None:
+        _hub = RenderNotices()
+    return _hub
+
+
 def render(cover: Cover, store: ImageStore, *, scale: float = 1.0, hide: Iterable[str] | None = None) -> QImage:
-    with PAINT_LOCK:
-        return _render(cover, store, scale, hide)
-
-
-def _render(cover: Cover, store: ImageStore, scale: float, hide: Iterable[str] | None) -> QImage:
-    rc = _real()
-    if rc is not None:
-        return rc.render_cover(cover, store, scale=scale, hide=set(hide) if hide else None)
-    return _placeholder(cover, scale, set(hide or ()))
-
-
-def _placeholder(cover: Cover, scale: float, hide: set[str]) -> QImage:
-    w, h = max(1, round(cover.width * scale)), max(1, round(cover.height * scale))
-    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(QColor(cover.background.fill.color))
-    p = QPainter(img)
-    p.scale(scale, scale)
-    for lay in cover.layers:
-        if not lay.visible or lay.id in hide:
-            continue
-        p.save()
-        p.setOpacity(lay.opacity)
-        p.translate(lay.x + lay.w / 2, lay.y + lay.h / 2)
-        p.rotate(lay.rotation)
-        r = QRectF(-lay.w / 2, -lay.h / 2, lay.w, lay.h)
-        if lay.kind == "text":
-            f = p.font()
-            f.setPixelSize(max(8, int(lay.style.size * 0.8)))
-            p.setFont(f)
-            p.setPen(QColor(lay.style.fill.color))
-            p.drawText(r, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, lay.text)
-        else:
-            p.fillRect(r, QColor(128, 128, 128, 160))
-        p.restore()
-    p.end()
+    with PAINT_LOCK, notices.collect() as said:
+        img = render_cover(cover, store, scale=scale, hide=set(hide) if hide else None)
+    if said and threading.current_thread() is threading.main_thread():
+        render_notices().post(said)
     return img
 
 
 def save_image(img: QImage, path: str | Path, quality: int = 92) -> None:
-    """Write PNG/JPEG through the renderer's exporter (atomic, sRGB); plain QImage.save as fallback."""
-    try:
-        from xhscover.render.export import save_image as real
-    except ImportError:
-        real = None
-    if real is not None:
-        real(img, path, quality=quality)
-        return
-    from xhscover.errors import XhsError
-
-    if not img.save(str(path), None, quality):
-        raise XhsError(f"cannot write {path}")
+    """Write PNG/JPEG through the renderer's exporter (atomic, sRGB, one clear error)."""
+    _save_image(img, path, quality=quality)

@@ -19,9 +19,10 @@ import dataclasses
 import json
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from xhscover.errors import XhsError
 from xhscover.feed.cards import sample_shelf_dir
@@ -30,6 +31,9 @@ from xhscover.model.cover import RATIOS, Cover
 from xhscover.model.images import asset_path
 from xhscover.model.layers import ImageLayer
 from xhscover.model.layouts import build_cover, get_layout
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 RECIPE_NAME = "recipe.json"
 SHELF_NICHES = (*NICHES, "other")
@@ -152,7 +156,7 @@ def entry_photos(entry: ShelfEntry) -> list[str]:
     return [r.rsplit("/", 1)[-1] for r in dict.fromkeys(refs) if r.startswith("asset:photos/")]
 
 
-def render_entry(entry: ShelfEntry, width: int = 1080):
+def render_entry(entry: ShelfEntry, width: int = 1080) -> QImage:
     """The entry's cover as a QImage `width` pixels wide (Qt is imported here, not at module load)."""
     from xhscover.model.images import ImageStore
     from xhscover.render.cover import render_cover
@@ -214,7 +218,7 @@ def readme_text(recipe: Recipe) -> str:
 
 
 def build_shelf(out_dir: Path | str | None = None, *, only: list[str] | None = None,
-                recipe_path: Path | str | None = None, log=print) -> list[Path]:
+                recipe_path: Path | str | None = None, log: Callable[[str], None] = print) -> list[Path]:
     """Render every recipe entry (or `only` those ids) to `<id>.jpg` and write cards.json.
 
     A full build also deletes JPEGs in the folder that no recipe entry names (renamed entries).

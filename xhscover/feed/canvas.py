@@ -6,6 +6,7 @@ same metrics the title wrapper measured); icons are drawn in pt under a scaled t
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 
@@ -33,9 +34,15 @@ def _metrics(font: QFont) -> QFontMetricsF:
 
 class Canvas:
     def __init__(self, painter: QPainter | None, ratio: float, colors: dict[str, str]):
-        self.p = painter
+        self._painter = painter  # None: a canvas that only measures (title wrapping, colours)
         self.r = ratio
         self.colors = colors
+
+    @property
+    def p(self) -> QPainter:
+        if self._painter is None:
+            raise RuntimeError("this feed canvas only measures; it has no painter to draw with")
+        return self._painter
 
     def c(self, name: str) -> QColor:
         return parse_color(self.colors[name])
@@ -86,7 +93,7 @@ class Canvas:
         p.drawRoundedRect(QRectF(x * self.r, y * self.r, w * self.r, h * self.r), radius * self.r, radius * self.r)
 
     @contextmanager
-    def icon(self, x: float, y: float):
+    def icon(self, x: float, y: float) -> Iterator[QPainter]:
         """Painter translated to (x, y) pt and scaled so icon code can draw in pt."""
         p = self.p
         p.save()

@@ -41,7 +41,7 @@ class Card:
     avatar: Any = None  # Path | np.ndarray | QImage | None (None: coloured circle with initial)
     mine: bool = False
     liked: bool = False
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def with_image(self, image: Any, aspect: float | None = None) -> Card:
         """The same note with an edited cover (the UI's re-render path)."""
@@ -51,9 +51,9 @@ class Card:
 def image_aspect(image: Any) -> float:
     """Width / height of a path, array or QImage (QImage duck-typed to keep Qt out)."""
     if isinstance(image, np.ndarray):
-        return image.shape[1] / max(1, image.shape[0])
+        return float(image.shape[1] / max(1, image.shape[0]))
     if hasattr(image, "width") and hasattr(image, "height") and callable(image.width):
-        return image.width() / max(1, image.height())
+        return float(image.width() / max(1, image.height()))
     if isinstance(image, (str, Path)):
         from PIL import Image
 

@@ -5,6 +5,8 @@ Proportions follow screenshots of the iOS app (see devices.json for the numbers 
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QLinearGradient
 
@@ -57,7 +59,7 @@ def _underline(cv: Canvas, cx: float, y: float) -> None:
     cv.rounded(cx - 10, y, 20, 2.5, 1.25, "brand")
 
 
-def home_header(cv: Canvas, dev: Device, page: dict, channel: str) -> None:
+def home_header(cv: Canvas, dev: Device, page: dict[str, Any], channel: str) -> None:
     top = dev.status_bar
     nav_h, ch_h = page["nav_height"], page["channel_height"]
     cv.fill_rect(0, top, dev.width, nav_h + ch_h, "chrome")
@@ -105,7 +107,7 @@ def home_header(cv: Canvas, dev: Device, page: dict, channel: str) -> None:
         icons.chevron_down(p, 16, cv.c("chip_text"))
 
 
-def search_header(cv: Canvas, dev: Device, page: dict, query: str) -> None:
+def search_header(cv: Canvas, dev: Device, page: dict[str, Any], query: str) -> None:
     top = dev.status_bar
     nav_h, tabs_h, chips_h = page["nav_height"], page["tabs_height"], page["chips_height"]
     cv.fill_rect(0, top, dev.width, nav_h + tabs_h + chips_h, "chrome")
@@ -146,7 +148,7 @@ def search_header(cv: Canvas, dev: Device, page: dict, query: str) -> None:
         x += w + 8
 
 
-def bottom_bar(cv: Canvas, dev: Device, page: dict, y: float) -> None:
+def bottom_bar(cv: Canvas, dev: Device, page: dict[str, Any], y: float) -> None:
     """Bottom tab bar whose top edge is at y (pt), with the home-indicator strip under it."""
     bar_h = page["bottom_bar_height"]
     cv.fill_rect(0, y, dev.width, bar_h + dev.home_indicator, "chrome")

@@ -7,7 +7,7 @@ were drawn (covers land on whole-pixel rectangles), so attention scoring can cro
 from __future__ import annotations
 
 import hashlib
-from typing import Any
+from typing import Any, overload
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -31,7 +31,7 @@ class RenderCache:
 
     def __init__(self, max_images: int = 256):
         self.images = ImageCache(max_images)
-        self._setters: dict[tuple, TitleSetter] = {}
+        self._setters: dict[tuple[Any, ...], TitleSetter] = {}
 
     def title_setter(self, cv: Canvas, profiles: Profiles) -> TitleSetter:
         f = profiles.feed
@@ -53,7 +53,7 @@ def default_cache() -> RenderCache:
     return _DEFAULT_CACHE
 
 
-def feed_order(spec: FeedSpec, profiles: Profiles | None = None) -> list:
+def feed_order(spec: FeedSpec, profiles: Profiles | None = None) -> list[Any]:
     """The cards of a spec in feed order (user's covers inserted, competitors shuffled by seed)."""
     profiles = profiles or load_profiles()
     comp = spec.competitors
@@ -216,7 +216,7 @@ def _first_screen_marker(cv: Canvas, geo: FeedGeometry) -> None:
     cv.text(geo.width - w / 2 - 6, y - 11.5, label, 11, QColor("#FFFFFF"), 600, align="center")
 
 
-def describe(spec: FeedSpec, geo: FeedGeometry, cards: list, image: QImage, profiles: Profiles,
+def describe(spec: FeedSpec, geo: FeedGeometry, cards: list[Any], image: QImage, profiles: Profiles,
              ratio: float | None = None) -> dict[str, Any]:
     """JSON-ready description in the image's pixels: per card its card/cover/title rectangles,
     whether it is at least partly on the first screen, and the part of it that is visible there."""
@@ -268,6 +268,10 @@ def describe(spec: FeedSpec, geo: FeedGeometry, cards: list, image: QImage, prof
     }
 
 
+@overload
+def squint(image: QImage, sigma: float | None = None) -> QImage: ...
+@overload
+def squint(image: np.ndarray, sigma: float | None = None) -> np.ndarray: ...
 def squint(image: QImage | np.ndarray, sigma: float | None = None) -> QImage | np.ndarray:
     """The "squint test": a Gaussian-blurred copy, so only big shapes and contrasts remain.
 

@@ -26,7 +26,7 @@ def write_image(image: QImage, path: Path | str, *, quality: int = -1, png_compr
         q = round((9 - max(0, min(9, png_compression))) * 100 / 9)  # Qt: quality 0 = max compression
     if fmt == "JPEG" and q < 0:
         q = 92
-    if not image.save(str(path), fmt, q):
+    if not image.save(str(path), None, q):  # Qt picks the format from the suffix checked above
         raise XhsError(f"Could not write {path}.")
     return path
 

@@ -33,7 +33,8 @@ def load_rgb(path: Path | str, max_width: int = MAX_IMPORT_WIDTH, max_pixels: in
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as im:
+            with Image.open(path) as opened:
+                im: Image.Image = opened
                 w, h = im.size
                 if w * h > max_pixels:
                     raise ImageError(

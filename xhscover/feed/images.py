@@ -36,7 +36,7 @@ def qimage_to_rgb(image: QImage) -> np.ndarray:
     return buf[:, : w * 3].reshape(h, w, 3).copy()
 
 
-def source_key(source: Any) -> tuple:
+def source_key(source: Any) -> tuple[Any, ...]:
     """Identity of an image source: changes when the cover changes, stable when it does not."""
     if isinstance(source, QImage):
         return ("q", source.cacheKey())
@@ -86,7 +86,7 @@ class ImageCache:
 
     def __init__(self, max_items: int = 256):
         self.max_items = max_items
-        self._items: OrderedDict[tuple, QImage] = OrderedDict()
+        self._items: OrderedDict[tuple[Any, ...], QImage] = OrderedDict()
         self.misses = 0
 
     def get(self, source: Any, w: int, h: int) -> QImage:

@@ -11,6 +11,7 @@ import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from xhscover.feed.likes import parse_likes
 
@@ -28,7 +29,7 @@ class CardMeta:
     line: int = 0
 
 
-def _row_to_meta(row: dict, where: str, line: int) -> tuple[CardMeta | None, str | None]:
+def _row_to_meta(row: dict[str, Any], where: str, line: int) -> tuple[CardMeta | None, str | None]:
     """Validate one row; returns (meta, None) or (None, warning)."""
     file = row.get("file")
     if not isinstance(file, str) or not file.strip():

@@ -10,8 +10,10 @@ there (with its license text), because a missing photo is a packaging bug worth 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from xhscover.errors import XhsError
 from xhscover.paths import assets_dir
@@ -74,7 +76,7 @@ class PhotoCatalog:
     def __len__(self) -> int:
         return len(self.photos)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Photo]:
         return iter(self.photos)
 
     def ids(self) -> list[str]:
@@ -125,7 +127,7 @@ class StickerCatalog:
     def __len__(self) -> int:
         return len(self.stickers)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Sticker]:
         return iter(self.stickers)
 
     @property
@@ -148,7 +150,7 @@ class StickerCatalog:
 # --- reading and checking -------------------------------------------------------------------
 
 
-def _read_manifest(path: Path, what: str) -> dict:
+def _read_manifest(path: Path, what: str) -> dict[str, Any]:
     if not path.is_file():
         raise AssetError(f"The {what} manifest {path} is missing; the bundled assets are incomplete.")
     try:
@@ -164,21 +166,21 @@ def _read_manifest(path: Path, what: str) -> dict:
     return data
 
 
-def _text(entry: dict, key: str, where: str) -> str:
+def _text(entry: dict[str, Any], key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
         raise AssetError(f"{where}: field {key!r} is missing or not a non-empty string.")
     return value
 
 
-def _positive_int(entry: dict, key: str, where: str) -> int:
+def _positive_int(entry: dict[str, Any], key: str, where: str) -> int:
     value = entry.get(key)
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise AssetError(f"{where}: field {key!r} must be a positive whole number.")
     return value
 
 
-def _tags(entry: dict, where: str, allowed: tuple[str, ...] | None) -> tuple[str, ...]:
+def _tags(entry: dict[str, Any], where: str, allowed: tuple[str, ...] | None) -> tuple[str, ...]:
     value = entry.get("tags")
     if not isinstance(value, list) or not value or not all(isinstance(t, str) and t for t in value):
         raise AssetError(f"{where}: field 'tags' must be a non-empty list of strings.")
@@ -203,7 +205,7 @@ def _local_file(directory: Path, name: str, where: str, key: str, suffixes: tupl
     return name
 
 
-def _entries(data: dict, key: str, manifest: Path) -> list:
+def _entries(data: dict[str, Any], key: str, manifest: Path) -> list[Any]:
     entries = data.get(key)
     if not isinstance(entries, list) or not entries:
         raise AssetError(f"The manifest {manifest} needs a non-empty {key!r} list.")

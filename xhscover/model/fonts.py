@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from xhscover.errors import FontError
 from xhscover.paths import assets_dir
@@ -140,7 +141,7 @@ class FontCatalog:
         return sum(p.stat().st_size for fam in self.families for p in fam.files)
 
 
-def _require(entry: dict, key: str, kind: type, where: str):
+def _require(entry: dict[str, Any], key: str, kind: type, where: str) -> Any:
     value = entry.get(key)
     if not isinstance(value, kind) or (isinstance(value, str) and not value.strip()):
         raise FontError(f"{where}: field {key!r} is missing or not a {kind.__name__}.")

@@ -37,7 +37,8 @@ def _to_srgb(img: Image.Image) -> Image.Image:
             if img.mode == "L":
                 img = img.convert("RGB")
                 return img  # grey profiles map to neutral greys; keep values
-            return ImageCms.profileToProfile(img, src, _SRGB, outputMode=out_mode)
+            converted = ImageCms.profileToProfile(img, src, _SRGB, outputMode=out_mode)
+            return converted if converted is not None else img  # None only when converting in place
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken profile is ignored rather than refusing the photo
     return img
@@ -62,7 +63,7 @@ def decode_image(data: bytes, name: str = "image") -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            img = Image.open(io.BytesIO(data))
+            img: Image.Image = Image.open(io.BytesIO(data))
             w, h = img.size
             if w * h > MAX_PIXELS:
                 raise ImageError(
@@ -94,7 +95,8 @@ def normalise_for_store(data: bytes, name: str = "image") -> tuple[bytes, str]:
     if max(img.size) > STORE_LONG_SIDE:
         img.thumbnail((STORE_LONG_SIDE, STORE_LONG_SIDE), Image.Resampling.LANCZOS)
     buf = io.BytesIO()
-    if img.mode == "RGBA" and img.getextrema()[3][0] < 255:
+    alpha_min = img.getchannel("A").getextrema()[0] if img.mode == "RGBA" else 255
+    if isinstance(alpha_min, (int, float)) and alpha_min < 255:
         img.save(buf, "PNG", compress_level=6)
         return buf.getvalue(), "png"
     img.convert("RGB").save(buf, "JPEG", quality=92, subsampling=0)

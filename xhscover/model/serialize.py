@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import types
 import typing
-from functools import cache
 from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from xhscover.errors import XhsError
@@ -37,9 +36,14 @@ def to_dict(obj: Any) -> Any:
     return obj
 
 
-@cache
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
 def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+    hints = _HINTS.get(cls)
+    if hints is None:
+        hints = _HINTS[cls] = typing.get_type_hints(cls)
+    return hints
 
 
 def from_dict(cls: type[T], data: Any, where: str = "") -> T:
@@ -82,7 +86,7 @@ def _read(hint: Any, value: Any, where: str) -> Any:
         if not isinstance(value, (list, tuple)) or len(value) != len(args):
             raise XhsError(f"{where}: expected a list of {len(args)} values")
         return tuple(_read(a, v, f"{where}[{i}]") for i, (a, v) in enumerate(zip(args, value, strict=True)))
-    if dataclasses.is_dataclass(hint):
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return from_dict(hint, value, where)
     if hint is bool:
         if not isinstance(value, bool):

@@ -23,7 +23,7 @@ def qimage_to_rgba(img: QImage) -> np.ndarray:
     return buf.reshape(h, bpl)[:, : w * 4].reshape(h, w, 4).copy()
 
 
-def rgb_to_qimage(arr) -> QImage:
+def rgb_to_qimage(arr: np.ndarray) -> QImage:
     """QImage from an HxWx3 (RGB) or HxWx4 (straight RGBA) uint8 array, or HxW grey."""
     a = np.asarray(arr)
     if a.dtype != np.uint8:

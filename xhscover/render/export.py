@@ -13,7 +13,7 @@ from xhscover.errors import XhsError
 FORMATS = {".png": b"png", ".jpg": b"jpeg", ".jpeg": b"jpeg"}
 
 
-def save_image(img: QImage, path, *, quality: int = 92, fast: bool = False) -> None:
+def save_image(img: QImage, path: str | os.PathLike[str], *, quality: int = 92, fast: bool = False) -> None:
     """Save as PNG or JPEG by suffix. `fast` trades PNG size for speed (previews, feed frames).
 
     Written to a temporary file and renamed, so a failed export never leaves a half file behind.

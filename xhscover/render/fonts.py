@@ -6,9 +6,9 @@ every family the renderer uses comes from `assets/fonts/` (see `xhscover.model.f
 Fallback: `make_qfont` sets `QFont.setFamilies([primary, *fallback_chain])`. Qt's font merging
 walks that list per character, so a character the chosen face lacks (say a Greek letter in
 ZCOOL KuaiLe, or an emoji in any text face) is drawn by the next bundled family that has it:
-Noto Sans SC first (widest text coverage), then WenKai, then Noto Color Emoji. On Qt >= 6.8/6.9
-the same families are also registered as application-wide Han and emoji fallbacks, so a QFont made
-elsewhere (a widget default) still finds bundled glyphs.
+Noto Sans SC first (widest text coverage), then WenKai, then Noto Color Emoji. On Qt >= 6.9
+the emoji family is also registered as the application-wide emoji fallback, so a QFont made
+elsewhere (a widget default) still finds bundled emoji.
 
 Unknown family ids raise FontError (naming the id and the known ones) rather than silently
 substituting the default: a project that names a font we do not ship should be reported, and the
@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
@@ -67,7 +68,7 @@ def ensure_fonts_loaded(catalog: FontCatalog | None = None) -> dict[str, str]:
         return dict(_loaded)
 
 
-def _add_font_file(path, qt_family: str) -> int:
+def _add_font_file(path: Path, qt_family: str) -> int:
     font_id = QFontDatabase.addApplicationFont(str(path))
     if font_id < 0:
         raise FontError(f"Qt could not load the bundled font file {path}.")
@@ -79,16 +80,11 @@ def _add_font_file(path, qt_family: str) -> int:
 
 
 def _register_app_fallbacks(catalog: FontCatalog) -> None:
-    """Make bundled faces Qt's own fallbacks too (APIs from Qt 6.8 / 6.9; skipped when older)."""
-    text_chain = [catalog.get(fid) for fid in catalog.fallback_chain if fid in _loaded]
-    add_fallback = getattr(QFontDatabase, "addApplicationFallbackFontFamily", None)
-    if add_fallback is not None:
-        from PySide6.QtCore import QChar
+    """Make the bundled emoji face Qt's own emoji fallback too (API from Qt 6.9; skipped when older).
 
-        for fam in text_chain:
-            if not fam.is_emoji:
-                add_fallback(QChar.Script.Script_Han, fam.qt_family)
-                add_fallback(QChar.Script.Script_Common, fam.qt_family)
+    Qt also has per-script fallbacks (addApplicationFallbackFontFamily), but PySide6 < 6.12 binds
+    neither it nor the QChar.Script it takes; text faces fall back through QFont.setFamilies.
+    """
     add_emoji = getattr(QFontDatabase, "addApplicationEmojiFontFamily", None)
     if add_emoji is not None:
         for fam in catalog.families:

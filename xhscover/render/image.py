@@ -203,7 +203,8 @@ def draw_image_layer(painter: QPainter, layer: ImageLayer, store: ImageStore) ->
             "img", layer.src, (crop.x, crop.y, crop.w, crop.h) if crop else None, layer.fit,
             tuple(layer.focal), round(w, 3), round(h, 3), tw, th, round(radius, 3),
         )
-        img = _cache.get(key, lambda: _render_fitted(pil, crop, layer.fit, tuple(layer.focal), w, h, tw, th, radius))
+        focal = (float(layer.focal[0]), float(layer.focal[1]))
+        img = _cache.get(key, lambda: _render_fitted(pil, crop, layer.fit, focal, w, h, tw, th, radius))
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         painter.drawImage(rect, img)

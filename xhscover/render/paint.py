@@ -30,7 +30,7 @@ def fill_brush(fill: Fill, rect: QRectF) -> QBrush:
         a = math.radians(fill.angle)
         dx, dy = math.cos(a), math.sin(a)
         half = (abs(rect.width() * dx) + abs(rect.height() * dy)) / 2 or 1.0
-        grad = QLinearGradient(
+        grad: QLinearGradient | QRadialGradient = QLinearGradient(
             QPointF(c.x() - dx * half, c.y() - dy * half), QPointF(c.x() + dx * half, c.y() + dy * half)
         )
     else:

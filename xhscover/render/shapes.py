@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 import re
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPainterPath, QPen, QPolygonF
 from PySide6.QtSvg import QSvgRenderer
 
+from xhscover.model.assets import sticker_catalog
 from xhscover.model.layers import ShapeLayer, StickerLayer
-from xhscover.paths import assets_dir
 from xhscover.render.image import draw_placeholder
 from xhscover.render.paint import ImageCache, device_scale, fill_brush, new_argb, qcolor
 from xhscover.render.qt import emoji_font
@@ -91,24 +92,18 @@ def _draw_line(painter: QPainter, layer: ShapeLayer) -> None:
 # ---------------------------------------------------------------- stickers
 
 
-def sticker_path(sticker_id: str):
-    """Path of a bundled sticker SVG, or None. Ids are plain names: no path can climb out."""
+def sticker_path(sticker_id: str) -> Path | None:
+    """Path of a bundled sticker SVG, or None for an id the sticker manifest does not list.
+
+    Ids are only ever looked up in the manifest, never joined to a folder, so no id can name a
+    path outside the bundle (or one too long for the file system). A broken manifest raises.
+    """
     if not sticker_id or not _STICKER_ID.match(sticker_id):
         return None
-    try:
-        from xhscover.model.assets import sticker_catalog  # written alongside; optional here
-
-        catalog = sticker_catalog()
-        entry = catalog.get(sticker_id) if hasattr(catalog, "get") else None
-        if entry is None and isinstance(catalog, (list, tuple)):
-            entry = next((e for e in catalog if getattr(e, "id", None) == sticker_id), None)
-        path = getattr(entry, "path", None) if entry is not None else None
-        if path is not None and path.is_file():
-            return path
-    except Exception:
-        pass
-    path = assets_dir() / "stickers" / f"{sticker_id}.svg"
-    return path if path.is_file() else None
+    catalog = sticker_catalog()
+    if sticker_id not in catalog.ids():
+        return None
+    return catalog.get(sticker_id).path
 
 
 def _svg(sticker_id: str) -> QSvgRenderer | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -32,9 +33,9 @@ from PySide6.QtGui import (
 )
 
 from xhscover.model.cover import Cover
-from xhscover.model.layers import TextLayer
+from xhscover.model.layers import Layer, TextLayer
 from xhscover.model.styles import TextStyle
-from xhscover.model.textbreak import fit_text
+from xhscover.model.textbreak import Measure, fit_text
 from xhscover.render.paint import (
     ImageCache,
     blit_device,
@@ -71,7 +72,7 @@ class TextLayout:
 class _Shape:
     """A laid-out text block in layer-local coordinates (origin = layer box top-left)."""
 
-    key: tuple
+    key: tuple[object, ...]
     size: float
     lines: list[str]
     fits: bool
@@ -137,8 +138,8 @@ def _advance(ref: _FontRef, text: str) -> float:
     return total
 
 
-def _measure_at(ref: _FontRef, spacing: float):
-    def measure_at(size: float):
+def _measure_at(ref: _FontRef, spacing: float) -> Callable[[float], Measure]:
+    def measure_at(size: float) -> Measure:
         k = size / REF
 
         def measure(text: str) -> float:
@@ -158,7 +159,7 @@ def _style_key(style: TextStyle) -> str:
     return repr(style)
 
 
-_shapes: OrderedDict[tuple, _Shape] = OrderedDict()
+_shapes: OrderedDict[tuple[object, ...], _Shape] = OrderedDict()
 
 
 def _shape(layer: TextLayer) -> _Shape:
@@ -184,7 +185,7 @@ def _avail(layer: TextLayer) -> QRectF:
     return QRectF(px, py, max(1.0, layer.w - 2 * px), max(1.0, layer.h - 2 * py))
 
 
-def _build_shape(layer: TextLayer, key: tuple) -> _Shape:
+def _build_shape(layer: TextLayer, key: tuple[object, ...]) -> _Shape:
     st = layer.style
     text = layer.text.replace("\r\n", "\n").replace("\r", "\n")
     empty = _Shape(key, st.size, [], True, QPainterPath(), [], [], [], [], 1.0, 0.0, QRectF(), QRectF(), None)
@@ -275,7 +276,9 @@ def _glyph_box(raw: QRawFont, idx: int) -> QRectF:
     return QRectF(0, -raw.ascent(), adv, raw.ascent() + raw.descent())
 
 
-def _line_outline(line: str, font: QFont, x: float, baseline: float, k: float):
+def _line_outline(
+    line: str, font: QFont, x: float, baseline: float, k: float
+) -> tuple[QPainterPath, list[tuple[QRawFont, int, QPointF]]]:
     """Glyph outlines of one line at the fitted size, plus colour glyphs that have no outline."""
     out = QPainterPath()
     out.setFillRule(Qt.FillRule.WindingFill)
@@ -320,7 +323,7 @@ def layout_text(layer: TextLayer) -> TextLayout:
     )
 
 
-def layer_transform(layer) -> QTransform:
+def layer_transform(layer: Layer) -> QTransform:
     """Layer-local (box top-left origin) -> canvas: rotation about the box centre."""
     t = QTransform()
     t.translate(layer.x + layer.w / 2, layer.y + layer.h / 2)

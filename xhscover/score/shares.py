@@ -149,7 +149,7 @@ class ShelfScorer:
         self.device, self.theme, self.page, self.query, self.channel = device, theme, page, query, channel
         self.model = model
         self.cache = cache or RenderCache()
-        self._facts: dict[tuple, CoverFacts] = {}
+        self._facts: dict[tuple[Any, ...], CoverFacts] = {}
 
     # ------------------------------------------------------------ cover facts
 

@@ -63,7 +63,10 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     argv = list(sys.argv if argv is None else argv) or ["xhscover"]
     screenshot = _take_opt(argv, "--screenshot") or os.environ.get("XHSCOVER_SCREENSHOT")
     layout_id = _take_opt(argv, "--layout") or os.environ.get("XHSCOVER_LAYOUT")
-    app = QApplication.instance() or QApplication(argv)
+    existing = QApplication.instance()
+    if existing is not None and not isinstance(existing, QApplication):
+        raise RuntimeError("a Qt application without widgets is already running; the editor needs QApplication")
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("xhscover")
     app.setOrganizationName("xhscover")
     app.setApplicationDisplayName("xhscover")

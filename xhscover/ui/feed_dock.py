@@ -171,6 +171,7 @@ class FeedDock(QWidget):
         g.addWidget(self.query, 1, 1, 1, 2)
         g.addWidget(self.note_title, 2, 0, 1, 3)
         row = QHBoxLayout()
+        w: QWidget
         for w in (self.placement, self.slot, self.seed, self.shuffle):
             row.addWidget(w)
         g.addLayout(row, 3, 0, 1, 3)
@@ -226,12 +227,12 @@ class FeedDock(QWidget):
         for combo, value in pairs:
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
-        for w, v in ((self.slot, s.slot), (self.seed, s.seed)):
-            with QSignalBlocker(w):
-                w.setValue(v)
-        for w, v in ((self.all_variants, s.all_variants), (self.squint, s.squint), (self.heatmap, s.heatmap)):
-            with QSignalBlocker(w):
-                w.setChecked(v)
+        for spin, v in ((self.slot, s.slot), (self.seed, s.seed)):
+            with QSignalBlocker(spin):
+                spin.setValue(v)
+        for check, on in ((self.all_variants, s.all_variants), (self.squint, s.squint), (self.heatmap, s.heatmap)):
+            with QSignalBlocker(check):
+                check.setChecked(on)
         if self.query.text() != s.query:
             with QSignalBlocker(self.query):
                 self.query.setText(s.query)

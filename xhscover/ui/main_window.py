@@ -139,8 +139,8 @@ class MainWindow(QMainWindow):
         self.a_export = self._act(self.tr("&Export…"), self.export, "Ctrl+E")
         self.a_close = self._act(self.tr("&Close project"), self.close_project, K.Close)
         self.a_quit = self._act(self.tr("&Quit"), self.close, K.Quit, editor_only=False)
-        self.a_undo = self._act(self.tr("&Undo"), lambda: self.doc and self.doc.undo_stack.undo(), K.Undo)
-        self.a_redo = self._act(self.tr("&Redo"), lambda: self.doc and self.doc.undo_stack.redo(),
+        self.a_undo = self._act(self.tr("&Undo"), lambda: self.doc.undo_stack.undo() if self.doc else None, K.Undo)
+        self.a_redo = self._act(self.tr("&Redo"), lambda: self.doc.undo_stack.redo() if self.doc else None,
                                 [QKeySequence(K.Redo), QKeySequence("Shift+Ctrl+Z")])
         self.a_delete = self._act(self.tr("&Delete"), self.layers.delete, [QKeySequence(K.Delete),
                                                                            QKeySequence("Backspace")])
@@ -265,7 +265,7 @@ class MainWindow(QMainWindow):
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         for f in self.settings.recent_files():
-            self.recent_menu.addAction(f, lambda f=f: self.open_path(f))
+            self.recent_menu.addAction(f, lambda f=f: self.open_path(f))  # type: ignore[misc]  # bound per item
         if self.recent_menu.isEmpty():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
 
@@ -496,11 +496,11 @@ class MainWindow(QMainWindow):
         data = QByteArray()
         buf = QBuffer(data)
         buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        img.save(buf, "PNG")
+        img.save(buf, "PNG")  # type: ignore[call-overload]  # the stubs say bytes; PySide6 wants str
         buf.close()
         doc = self._ensure_doc()
         try:
-            key = doc.store.add_bytes(bytes(data), "clipboard.png")
+            key = doc.store.add_bytes(data.data(), "clipboard.png")
         except XhsError as exc:
             dialogs.notify_error(self, self.tr("Cannot paste"), str(exc))
             return False

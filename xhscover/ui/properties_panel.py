@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QColor
@@ -40,7 +40,7 @@ from xhscover.editing.props import get_path
 from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.errors import XhsError
 from xhscover.model.layers import ImageLayer, StickerLayer
-from xhscover.model.styles import Fill, Highlight, LabelBox, Shadow, Stroke
+from xhscover.model.styles import Fill, FillKind, Highlight, LabelBox, Shadow, Stroke
 from xhscover.ui import dialogs
 from xhscover.ui.language import is_english
 
@@ -188,7 +188,7 @@ class FillEditor:
         def change(fill: Fill) -> Fill | None:
             if not isinstance(fill, Fill) or fill.kind == kind:
                 return None
-            fill.kind = kind
+            fill.kind = cast(FillKind, kind)
             if kind != "solid" and len(fill.stops) < 2:  # a gradient needs two stops to show
                 fill.stops = [(0.0, fill.color), (1.0, _contrast(fill.color))]
             return fill
@@ -447,7 +447,7 @@ class PropertiesPanel(QScrollArea):
         return btn
 
     def _optional(self, form: QFormLayout, label: str, path: str, factory: Callable[[], Any],
-                  inner: Callable[[QFormLayout], None]) -> QCheckBox:
+                  inner: Callable[[QFormLayout], object]) -> QCheckBox:
         """A checkbox that turns an optional style object (shadow, highlight, label) on/off, plus its fields."""
         ck = QCheckBox(label)
         ck.setObjectName("prop:" + path)

@@ -71,7 +71,7 @@ def layout_thumbnail(layout: Layout, ratio: str) -> QImage:
         cover = build_cover(layout, ratio)
         img = rendering.render(cover, ImageStore(), scale=THUMB_W / cover.width)
         if cache:
-            img.save(str(cache), "PNG")
+            img.save(str(cache), None)  # PNG, from the suffix
     THUMB_CACHE[key] = img
     return img
 

@@ -68,7 +68,7 @@ class StickerPicker(QDialog):
         self.emoji = QLineEdit()
         self.emoji.setPlaceholderText(self.tr("or type / paste an emoji, e.g. 🔥"))
         self.emoji.setMaxLength(8)
-        self.emoji.textChanged.connect(lambda t: t and self.list.clearSelection())
+        self.emoji.textChanged.connect(lambda t: self.list.clearSelection() if t else None)
         self.list.itemDoubleClicked.connect(lambda _i: self.accept())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)

@@ -145,7 +145,7 @@ def main() -> None:
     subprocess.run([str(BIN / "pyside6-lupdate"), *files, "-ts", str(TS)], check=True, capture_output=True)
     tree = ET.parse(TS)
     root = tree.getroot()
-    contexts: dict[str, ET.Element] = {}
+    contexts: dict[str, list[ET.Element]] = {}
     for ctx in list(root.findall("context")):
         root.remove(ctx)
         for msg in ctx.findall("message"):
