@@ -12,6 +12,7 @@ SYSTEM_PACKAGES=(
   libxcb-shape0 libxcb-util1 libxcb-xkb1 libxkbcommon-x11-0 xvfb xauth
   python3-venv binutils dpkg-dev desktop-file-utils appstream
   cmake ninja-build g++ python3-dev icu-devtools
+  strace
 )
 
 if command -v apt-get >/dev/null 2>&1 && command -v dpkg-query >/dev/null 2>&1; then

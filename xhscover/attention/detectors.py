@@ -167,6 +167,7 @@ def _session(kind: str, path: Path, factory: Callable[[Path], Any]) -> Any:
 def _ort_session(path: Path) -> Any:
     import onnxruntime as ort
 
+    ort.disable_telemetry_events()  # also switched off before import (xhscover/__init__.py); never send
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 2
     opts.log_severity_level = 3
