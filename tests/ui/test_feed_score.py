@@ -111,7 +111,7 @@ def test_export_feed_png_and_json(editor, tmp_path):
     assert img.suffix == ".png" and img.stat().st_size > 10_000
     data = json.loads(js.read_text(encoding="utf-8"))
     assert data["image"] == "feed.png" and any(c["mine"] for c in data["cards"])
-    assert editor.a_export_feed in editor.menuBar().actions()[0].menu().actions()
+    assert editor.action("export_feed") in editor.menuBar().actions()[0].menu().actions()
 
 
 def test_score_panel_and_heatmaps(editor, qtbot):
@@ -147,10 +147,10 @@ def test_score_panel_and_heatmaps(editor, qtbot):
     # canvas heatmap: same size, different pixels
     editor.canvas.render_now()
     plain = editor.canvas.cover_item.pixmap().toImage()
-    editor.a_heat_canvas.trigger()
+    editor.action("heat_canvas").trigger()
     heat = editor.canvas.cover_item.pixmap().toImage()
     assert heat.size() == plain.size() and heat != plain
-    editor.a_heat_canvas.trigger()
+    editor.action("heat_canvas").trigger()
     qtbot.waitUntil(lambda: worker.latest.generation == worker.generation and worker.latest.stage == "full",
                     timeout=60000)
     editor.live_score.set_enabled(False)
@@ -160,7 +160,7 @@ def test_score_panel_and_heatmaps(editor, qtbot):
 def test_insert_shapes_and_stickers(editor, qtbot, monkeypatch):
     doc = editor.doc
     n = len(doc.cover.layers)
-    for a in editor.shape_actions:
+    for a in editor.shapes_menu.actions():
         a.trigger()
     assert [lay.shape for lay in doc.cover.layers[n:]] == ["rect", "rounded_rect", "ellipse", "line", "arrow"]
     from xhscover.ui.sticker_picker import StickerPicker
@@ -174,7 +174,7 @@ def test_insert_shapes_and_stickers(editor, qtbot, monkeypatch):
     assert dlg.choice() == ("", "🔥")
     monkeypatch.setattr(StickerPicker, "exec", lambda self: StickerPicker.DialogCode.Accepted)
     monkeypatch.setattr(StickerPicker, "choice", lambda self: (sid, ""))
-    editor.a_sticker.trigger()
+    editor.action("sticker").trigger()
     assert doc.cover.layers[-1].kind == "sticker" and doc.cover.layers[-1].sticker == sid
     assert editor.add_sticker(emoji="✨") and doc.cover.layers[-1].emoji == "✨"
 

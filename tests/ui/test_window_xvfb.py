@@ -71,3 +71,26 @@ def test_feed_dock_and_score_panel_screenshot(display, tmp_path):
     colours = {img.pixel(x, y) for x in range(img.width() * 3 // 4, img.width(), 7)
                for y in range(200, img.height() - 40, 7)}
     assert len(colours) > 500
+
+
+def _scenario(display: str, tmp_path: Path, name: str) -> dict:
+    """Run one of tests/ui/xvfb_scenarios.py in the real window; its JSON result."""
+    import json
+
+    env = dict(os.environ, QT_QPA_PLATFORM="xcb", DISPLAY=display, XHSCOVER_DATA_DIR=str(tmp_path / "data"),
+               XHSCOVER_CONFIG_DIR=str(tmp_path / "conf"))
+    root = Path(__file__).resolve().parents[2]
+    res = subprocess.run([sys.executable, "-m", "tests.ui.xvfb_scenarios", name], env=env, cwd=root,
+                         capture_output=True, text=True, timeout=90)
+    assert res.returncode == 0, res.stderr[-2000:]
+    line = next(ln for ln in res.stdout.splitlines() if ln.startswith("RESULT "))
+    return json.loads(line[len("RESULT "):])
+
+
+def test_undo_and_redo_keys_in_the_real_window(display, tmp_path):
+    """Ctrl+Z undoes; Ctrl+Shift+Z and Ctrl+Y both redo (Qt used to drop Ctrl+Shift+Z as ambiguous)."""
+    r = _scenario(display, tmp_path, "redo_keys")
+    assert r["start"] == 2 and r["after_ctrl_z"] == 1
+    assert r["after_ctrl_shift_z"] == 2
+    assert r["after_two_undos"] == 0 and r["after_ctrl_y"] == 1 and r["after_ctrl_y_in_panel"] == 2
+    assert not [w for w in r["warnings"] if "Ambiguous" in w]

@@ -33,10 +33,14 @@ def pick_language(setting: str, system_locale: str) -> str:
 
 
 def install_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Ours, then Qt's own catalogue for its dialogs (Qt asks the last installed first, so ours
+    only fills what Qt's misses). The default locale follows, so dates and numbers in Qt's
+    dialogs match the UI language."""
     set_ui_language(app, lang)
     out: list[QTranslator] = []
     if lang != "zh_CN":
         return out
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     ours = QTranslator(app)
     if ours.load(str(I18N_DIR / "xhscover_zh_CN.qm")):
         app.installTranslator(ours)
@@ -104,8 +108,7 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
         win.resize(w, h)
     if os.environ.get("XHSCOVER_HEATMAP") and win.doc is not None:
         win.feed_panel.heatmap.setChecked(True)
-        win.a_heat_canvas.setChecked(True)
-        win.toggle_canvas_heatmap(True)
+        win.action("heat_canvas").setChecked(True)
     feed_env = os.environ.get("XHSCOVER_FEED")  # e.g. "theme=dark,page=search,query=穿搭,squint=1"
     if feed_env and win.doc is not None:
         fields = dict(kv.split("=", 1) for kv in feed_env.split(",") if "=" in kv)

@@ -8,12 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QGuiApplication, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
     QLabel,
     QMainWindow,
+    QMenu,
     QStackedWidget,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -33,7 +36,7 @@ from xhscover.model.layers import TextLayer
 from xhscover.model.layouts import get_layout
 from xhscover.model.project import Project
 from xhscover.model.styles import Stroke
-from xhscover.ui import dialogs
+from xhscover.ui import actions, dialogs
 from xhscover.ui.canvas import CoverCanvas
 from xhscover.ui.export_dialog import ExportDialog
 from xhscover.ui.feed_dock import FeedDock
@@ -90,6 +93,7 @@ class MainWindow(QMainWindow):
                                      Qt.DockWidgetArea.LeftDockWidgetArea, "score")
         self.splitDockWidget(self.layers_dock, self.score_dock, Qt.Orientation.Vertical)
         self._docks_sized = False
+        self._dock_shown: dict[str, bool] = {}
         self.live_score = LiveScore(self.feed, parent=self)
         self.live_score.worker.result.connect(self._score_result)
         self.live_score.worker.busy_changed.connect(self.score_panel.set_busy)
@@ -99,8 +103,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         self.canvas.problem.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
-        self._build_actions()
-        self._build_menus()
+        self.recent_menu: QMenu
+        self.shapes_menu: QMenu
+        self.shape_btn: QToolButton
+        self.toolbar: QToolBar
+        self.action_map = actions.install(self)
         geo = self.settings.geometry()
         if geo is not None:
             self.restoreGeometry(geo)
@@ -111,158 +118,34 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(name)
         dock.setWidget(widget)
+        # closable: Qt greys out a dock's View-menu toggle unless the dock can be closed
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable)
         self.addDockWidget(area, dock)
         return dock
 
-    # --- actions -------------------------------------------------------------------------------------
-    def _act(self, text: str, slot, shortcut=None, *, editor_only: bool = True, checkable: bool = False) -> QAction:
-        a = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                a.setShortcuts(shortcut)
-            else:
-                a.setShortcut(QKeySequence(shortcut))
-        a.setCheckable(checkable)
-        a.triggered.connect(slot)
-        a.setProperty("editor_only", editor_only)
-        self.addAction(a)
-        return a
+    # --- actions (declared in xhscover.ui.actions) ---------------------------------------------------
+    def action(self, action_id: str) -> QAction:
+        return self.action_map[action_id]
 
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        self.a_new = self._act(self.tr("&New…"), self.show_start_checked, K.New, editor_only=False)
-        self.a_open = self._act(self.tr("&Open…"), self.open_dialog, K.Open, editor_only=False)
-        self.a_save = self._act(self.tr("&Save"), self.save, K.Save)
-        self.a_save_as = self._act(self.tr("Save &As…"), self.save_as, "Shift+Ctrl+S")
-        self.a_export = self._act(self.tr("&Export…"), self.export, "Ctrl+E")
-        self.a_close = self._act(self.tr("&Close project"), self.close_project, K.Close)
-        self.a_quit = self._act(self.tr("&Quit"), self.close, K.Quit, editor_only=False)
-        self.a_undo = self._act(self.tr("&Undo"), lambda: self.doc.undo_stack.undo() if self.doc else None, K.Undo)
-        self.a_redo = self._act(self.tr("&Redo"), lambda: self.doc.undo_stack.redo() if self.doc else None,
-                                [QKeySequence(K.Redo), QKeySequence("Shift+Ctrl+Z")])
-        self.a_delete = self._act(self.tr("&Delete"), self.layers.delete, [QKeySequence(K.Delete),
-                                                                           QKeySequence("Backspace")])
-        self.a_delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.canvas.addAction(self.a_delete)
-        self.layers.list.addAction(self.a_delete)
-        self.removeAction(self.a_delete)
-        self.a_duplicate = self._act(self.tr("D&uplicate"), self.layers.duplicate, "Ctrl+D")
-        self.a_group = self._act(self.tr("&Group / ungroup"), self.layers.toggle_group, "Ctrl+G")
-        self.a_select_all = self._act(self.tr("Select &all"), self.select_all, K.SelectAll)
-        self.a_select_all.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.canvas.addAction(self.a_select_all)
-        self.a_paste = self._act(self.tr("&Paste image"), self.paste, K.Paste)
-        self.a_paste.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.canvas.addAction(self.a_paste)
-        self.a_add_text = self._act(self.tr("Add &text"), self.add_text, "T")
-        self.a_add_text.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.canvas.addAction(self.a_add_text)
-        self.a_add_image = self._act(self.tr("Add &image…"), self.add_image_dialog, "Ctrl+Shift+I")
-        self.shape_actions = [
-            self._act(label, lambda _=False, k=kind: self.add_shape(k))
-            for label, kind in ((self.tr("Rectangle"), "rect"), (self.tr("Rounded rectangle"), "rounded_rect"),
-                                (self.tr("Ellipse"), "ellipse"), (self.tr("Line"), "line"), (self.tr("Arrow"), "arrow"))]
-        self.a_sticker = self._act(self.tr("&Sticker…"), self.add_sticker_dialog, "Ctrl+Shift+K")
-        self.a_export_feed = self._act(self.tr("Export &feed…"), self.export_feed_dialog, "Ctrl+Shift+E")
-        self.a_heat_canvas = self._act(self.tr("&Heatmap on canvas"), self.toggle_canvas_heatmap, "Ctrl+H",
-                                       checkable=True)
-        self.nudges = []
-        for key, dx, dy in (("Left", -1, 0), ("Right", 1, 0), ("Up", 0, -1), ("Down", 0, 1)):
-            for mod, k in (("", 1), ("Shift+", 10)):
-                a = QAction(self)
-                a.setShortcut(QKeySequence(mod + key))
-                a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-                a.triggered.connect(lambda _=False, dx=dx * k, dy=dy * k: self.canvas.nudge(dx, dy))
-                self.canvas.addAction(a)
-                self.nudges.append(a)
-        self.a_fit = self._act(self.tr("&Fit to window"), self.canvas.fit, "Ctrl+0")
-        self.a_100 = self._act(self.tr("&Actual pixels (100%)"), lambda: self.canvas.set_zoom(1.0), "Ctrl+1")
-        self.a_zoom_in = self._act(self.tr("Zoom &in"), lambda: self.canvas.zoom_by(1.25), K.ZoomIn)
-        self.a_zoom_out = self._act(self.tr("Zoom &out"), lambda: self.canvas.zoom_by(0.8), K.ZoomOut)
-        self.a_safe = self._act(self.tr("&Safe area"), self.toggle_safe_area, "Ctrl+;", checkable=True)
+    def docks(self) -> list[QDockWidget]:
+        """The editor's docks, in View-menu order."""
+        return [self.layers_dock, self.props_dock, self.feed_dock, self.score_dock]
 
-    def _build_menus(self) -> None:
-        mb = self.menuBar()
-        m = mb.addMenu(self.tr("&File"))
-        for a in (self.a_new, self.a_open):
-            m.addAction(a)
-        self.recent_menu = m.addMenu(self.tr("Open &recent"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        for a in (self.a_save, self.a_save_as, self.a_export, self.a_export_feed, self.a_close):
-            m.addAction(a)
-        m.addSeparator()
-        m.addAction(self.a_quit)
-        e = mb.addMenu(self.tr("&Edit"))
-        for a in (self.a_undo, self.a_redo):
-            e.addAction(a)
-        e.addSeparator()
-        for a in (self.a_paste, self.a_duplicate, self.a_delete, self.a_group, self.a_select_all):
-            e.addAction(a)
-        ins = mb.addMenu(self.tr("&Insert"))
-        ins.addAction(self.a_add_text)
-        ins.addAction(self.a_add_image)
-        shapes = ins.addMenu(self.tr("S&hape"))
-        for a in self.shape_actions:
-            shapes.addAction(a)
-        ins.addAction(self.a_sticker)
-        self.shapes_menu = shapes
-        ar = mb.addMenu(self.tr("&Arrange"))
-        for label, mode in ((self.tr("Align left"), "left"), (self.tr("Align centre"), "hcenter"),
-                            (self.tr("Align right"), "right"), (self.tr("Align top"), "top"),
-                            (self.tr("Align middle"), "vcenter"), (self.tr("Align bottom"), "bottom")):
-            ar.addAction(self._act(label, lambda _=False, mode=mode: self.align(mode)))
-        ar.addSeparator()
-        ar.addAction(self._act(self.tr("Distribute horizontally"), lambda: self.distribute("h")))
-        ar.addAction(self._act(self.tr("Distribute vertically"), lambda: self.distribute("v")))
-        ar.addSeparator()
-        ar.addAction(self._act(self.tr("Bring forward"), lambda: self.layers.move_selected(+1), "Ctrl+]"))
-        ar.addAction(self._act(self.tr("Send backward"), lambda: self.layers.move_selected(-1), "Ctrl+["))
-        v = mb.addMenu(self.tr("&View"))
-        for a in (self.a_fit, self.a_100, self.a_zoom_in, self.a_zoom_out, self.a_safe, self.a_heat_canvas):
-            v.addAction(a)
-        v.addSeparator()
-        for d in (self.layers_dock, self.props_dock, self.feed_dock, self.score_dock):
-            v.addAction(d.toggleViewAction())
-        v.addSeparator()
-        lang = v.addMenu(self.tr("&Language"))
-        group = QActionGroup(self)
-        for label, code in ((self.tr("System"), ""), ("中文", "zh_CN"), ("English", "en")):
-            a = lang.addAction(label)
-            a.setCheckable(True)
-            a.setChecked(self.settings.language() == code)
-            a.triggered.connect(lambda _=False, code=code: self._set_language(code))
-            group.addAction(a)
-        tb = self.addToolBar(self.tr("Main"))
-        tb.setObjectName("mainToolbar")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for a in (self.a_new, self.a_open, self.a_save, self.a_export):
-            tb.addAction(a)
-        tb.addSeparator()
-        for a in (self.a_undo, self.a_redo):
-            tb.addAction(a)
-        tb.addSeparator()
-        for a in (self.a_add_text, self.a_add_image):
-            tb.addAction(a)
-        from PySide6.QtWidgets import QToolButton
+    def undo(self) -> None:
+        if self.doc is not None:
+            self.doc.undo_stack.undo()
 
-        self.shape_btn = QToolButton()
-        self.shape_btn.setText(self.tr("Shape"))
-        self.shape_btn.setMenu(self.shapes_menu)
-        self.shape_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        tb.addWidget(self.shape_btn)
-        tb.addAction(self.a_sticker)
-        tb.addSeparator()
-        for a in (self.a_fit, self.a_100, self.a_safe, self.a_heat_canvas):
-            tb.addAction(a)
+    def redo(self) -> None:
+        if self.doc is not None:
+            self.doc.undo_stack.redo()
 
-    def _set_language(self, code: str) -> None:
+    def set_language(self, code: str) -> None:
         self.settings.set_language(code)
         dialogs.notify_info(self, self.tr("Language"), self.tr("The language changes the next time xhscover starts."))
 
-    def _fill_recent(self) -> None:
+    def fill_recent(self) -> None:
         self.recent_menu.clear()
         for f in self.settings.recent_files():
             self.recent_menu.addAction(f, lambda f=f: self.open_path(f))  # type: ignore[misc]  # bound per item
@@ -271,11 +154,11 @@ class MainWindow(QMainWindow):
 
     def _update_actions(self) -> None:
         has = self.doc is not None
-        for a in self.actions():
+        for a in self.action_map.values():
             if a.property("editor_only"):
                 a.setEnabled(has)
-        for a in self.nudges:
-            a.setEnabled(has)
+        for dock in self.docks():  # the docks belong to the editor, not the start page
+            dock.toggleViewAction().setEnabled(has)
         self.shape_btn.setEnabled(has)
 
     # --- document switching ------------------------------------------------------------------------
@@ -303,10 +186,8 @@ class MainWindow(QMainWindow):
             doc.clean_changed.connect(self._update_title)
             doc.path_changed.connect(self._update_title)
             self.stack.setCurrentWidget(self.editor)
-            self.layers_dock.show()
-            self.props_dock.show()
-            self.feed_dock.show()
-            self.score_dock.show()
+            for dock in self.docks():  # as the user left them (all shown the first time)
+                dock.setVisible(self._dock_shown.get(dock.objectName(), True))
             if not self._docks_sized:
                 from PySide6.QtCore import QTimer
 
@@ -322,11 +203,11 @@ class MainWindow(QMainWindow):
         self.document_changed.emit()
 
     def show_start(self) -> None:
+        if self.stack.currentWidget() is self.editor:
+            self._dock_shown = {d.objectName(): d.isVisible() for d in self.docks()}
         self.stack.setCurrentWidget(self.start)
-        self.layers_dock.hide()
-        self.props_dock.hide()
-        self.feed_dock.hide()
-        self.score_dock.hide()
+        for dock in self.docks():
+            dock.hide()
         self.start.set_recent(self.settings.recent_files())
         self._update_title()
         self._update_actions()

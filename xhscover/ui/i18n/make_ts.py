@@ -39,7 +39,7 @@ ZH = {
     "Group / ungroup": "编组 / 取消编组", "Del": "删除", "group": "编组", "locked": "已锁定", "Layers": "图层",
     "Properties": "属性", "&New…": "新建(&N)…", "&Open…": "打开(&O)…", "&Save": "保存(&S)",
     "Save &As…": "另存为(&A)…", "&Export…": "导出(&E)…", "&Close project": "关闭项目(&C)", "&Quit": "退出(&Q)",
-    "&Undo": "撤销(&U)", "&Redo": "重做(&R)", "&Delete": "删除(&D)", "D&uplicate": "复制(&U)",
+    "&Undo": "撤销(&U)", "&Redo": "重做(&R)", "&Delete": "删除(&D)", "Dupli&cate": "复制(&C)",
     "&Group / ungroup": "编组 / 取消编组(&G)", "Select &all": "全选(&A)", "&Paste image": "粘贴图片(&P)",
     "Add &text": "添加文字(&T)", "Add &image…": "添加图片(&I)…", "&Fit to window": "适合窗口(&F)",
     "&Actual pixels (100%)": "实际像素 (100%)(&A)", "Zoom &in": "放大(&I)", "Zoom &out": "缩小(&O)",
@@ -121,6 +121,20 @@ ZH = {
     "(emoji)": "（表情）", "or an emoji, e.g. 🔥": "或一个表情，例如 🔥", "Emoji": "表情",
     "Change sticker": "更换贴纸", "Set image…": "设置图片…", "Remove image": "移除图片",
     "Background image": "背景图片", "Remove background image": "移除背景图片",
+    # menus from the actions table (ui/actions.py): every menu has unique access keys
+    "&Rectangle": "矩形(&R)", "R&ounded rectangle": "圆角矩形(&O)", "&Ellipse": "椭圆(&E)", "&Line": "直线(&L)",
+    "&Arrow": "箭头(&A)", "Align &left": "左对齐(&L)", "Align &centre": "水平居中(&C)", "Align &right": "右对齐(&R)",
+    "Align &top": "顶部对齐(&T)", "Align &middle": "垂直居中(&M)", "Align &bottom": "底部对齐(&B)",
+    "Distribute &horizontally": "水平等距分布(&H)", "Distribute &vertically": "垂直等距分布(&V)",
+    "Bring &forward": "上移一层(&F)", "Send bac&kward": "下移一层(&K)", "Lan&guage": "语言(&G)",
+    "&Layers": "图层(&L)", "&Properties": "属性(&P)", "F&eed": "信息流(&E)", "Attention s&core": "注意力评分(&C)",
+}
+# Qt's own dialogs (file, colour, message boxes) translate through Qt's qtbase_zh_CN.qm, which
+# misses strings newer Qt versions use; these fill the gaps (our translator is asked after Qt's).
+QT_EXTRA = {
+    "QFileDialog": {"&Look in:": "查找范围(&L)：", "Files of &type:": "文件类型(&T)："},
+    "QAbstractFileIconProvider": {"Drive": "驱动器", "File": "文件", "%1 File": "%1 文件", "Folder": "文件夹",
+                                  "File Folder": "文件夹", "Shortcut": "快捷方式", "Alias": "替身", "Unknown": "未知"},
 }
 GENRES = ["Big title", "Photo + title", "Collage", "Compare", "List", "Tutorial", "Product", "Place", "Plog",
           "Knowledge", "Quote", "Other"]
@@ -135,6 +149,24 @@ def _role_names() -> list[str]:
     from xhscover.editing.names import KINDS, SLOT_ROLES
 
     return list(dict.fromkeys([*SLOT_ROLES.values(), *KINDS.values(), "text"]))
+
+
+def _action_texts() -> list[str]:
+    """The actions table (ui/actions.py) holds plain strings, which lupdate cannot see."""
+    sys.path.insert(0, str(ROOT))
+    from xhscover.ui.actions import texts
+
+    return texts()
+
+
+def _add(msgs: dict, context: str, sources: list[str]) -> None:
+    have = {m.findtext("source") for m in msgs.setdefault(context, [])}
+    for src in sources:
+        if src not in have:
+            m = ET.Element("message")
+            ET.SubElement(m, "source").text = src
+            ET.SubElement(m, "translation")
+            msgs[context].append(m)
 
 
 def main() -> None:
@@ -160,14 +192,10 @@ def main() -> None:
                 name = CONTEXT_BY_FILE.get(fname, name)
             contexts.setdefault(name, []).append(msg)
     msgs = contexts
-    names = msgs.setdefault("names", [])
-    have = {m.findtext("source") for m in names}
-    for src in _role_names():
-        if src not in have:
-            m = ET.Element("message")
-            ET.SubElement(m, "source").text = src
-            ET.SubElement(m, "translation")
-            names.append(m)
+    _add(msgs, "names", _role_names())
+    _add(msgs, "MainWindow", _action_texts())
+    for context, table in QT_EXTRA.items():
+        _add(msgs, context, list(table))
     msgs["genres"] = []
     for g in GENRES:
         m = ET.Element("message")
@@ -186,7 +214,9 @@ def main() -> None:
             seen.add(src)
             tr = msg.find("translation")
             tr.attrib.pop("type", None)
-            if src in ZH:
+            if src in QT_EXTRA.get(name, {}):
+                tr.text = QT_EXTRA[name][src]
+            elif src in ZH:
                 tr.text = ZH[src]
             else:
                 tr.set("type", "unfinished")

@@ -275,389 +275,139 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="79" />
+      <location filename="../main_window.py" line="83" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="80" />
+      <location filename="../main_window.py" line="84" />
       <source>Properties</source>
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="84" />
+      <location filename="../main_window.py" line="88" />
       <source>Feed</source>
       <translation>信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="87" />
+      <location filename="../main_window.py" line="91" />
       <source>Attention score</source>
       <translation>注意力评分</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="132" />
-      <source>&amp;New…</source>
-      <translation>新建(&amp;N)…</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="133" />
-      <source>&amp;Open…</source>
-      <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="134" />
-      <source>&amp;Save</source>
-      <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="135" />
-      <source>Save &amp;As…</source>
-      <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="136" />
-      <source>&amp;Export…</source>
-      <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="137" />
-      <source>&amp;Close project</source>
-      <translation>关闭项目(&amp;C)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="138" />
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="139" />
-      <source>&amp;Undo</source>
-      <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="140" />
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="142" />
-      <source>&amp;Delete</source>
-      <translation>删除(&amp;D)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="148" />
-      <source>D&amp;uplicate</source>
-      <translation>复制(&amp;U)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="149" />
-      <source>&amp;Group / ungroup</source>
-      <translation>编组 / 取消编组(&amp;G)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="150" />
-      <source>Select &amp;all</source>
-      <translation>全选(&amp;A)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="153" />
-      <source>&amp;Paste image</source>
-      <translation>粘贴图片(&amp;P)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="156" />
-      <source>Add &amp;text</source>
-      <translation>添加文字(&amp;T)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="159" />
-      <source>Add &amp;image…</source>
-      <translation>添加图片(&amp;I)…</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="162" />
-      <source>Rectangle</source>
-      <translation>矩形</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="162" />
-      <source>Rounded rectangle</source>
-      <translation>圆角矩形</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="163" />
-      <source>Ellipse</source>
-      <translation>椭圆</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="163" />
-      <source>Line</source>
-      <translation>直线</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="163" />
-      <source>Arrow</source>
-      <translation>箭头</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="164" />
-      <source>&amp;Sticker…</source>
-      <translation>贴纸(&amp;S)…</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="165" />
-      <source>Export &amp;feed…</source>
-      <translation>导出信息流(&amp;F)…</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="166" />
-      <source>&amp;Heatmap on canvas</source>
-      <translation>画布热力图(&amp;H)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="177" />
-      <source>&amp;Fit to window</source>
-      <translation>适合窗口(&amp;F)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="178" />
-      <source>&amp;Actual pixels (100%)</source>
-      <translation>实际像素 (100%)(&amp;A)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="179" />
-      <source>Zoom &amp;in</source>
-      <translation>放大(&amp;I)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="180" />
-      <source>Zoom &amp;out</source>
-      <translation>缩小(&amp;O)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="181" />
-      <source>&amp;Safe area</source>
-      <translation>安全区(&amp;S)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="185" />
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="188" />
-      <source>Open &amp;recent</source>
-      <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="194" />
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="200" />
-      <source>&amp;Insert</source>
-      <translation>插入(&amp;I)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="203" />
-      <source>S&amp;hape</source>
-      <translation>形状(&amp;H)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="208" />
-      <source>&amp;Arrange</source>
-      <translation>排列(&amp;A)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="209" />
-      <source>Align left</source>
-      <translation>左对齐</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="209" />
-      <source>Align centre</source>
-      <translation>水平居中</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="210" />
-      <source>Align right</source>
-      <translation>右对齐</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="210" />
-      <source>Align top</source>
-      <translation>顶部对齐</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="211" />
-      <source>Align middle</source>
-      <translation>垂直居中</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="211" />
-      <source>Align bottom</source>
-      <translation>底部对齐</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="214" />
-      <source>Distribute horizontally</source>
-      <translation>水平等距分布</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="215" />
-      <source>Distribute vertically</source>
-      <translation>垂直等距分布</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="217" />
-      <source>Bring forward</source>
-      <translation>上移一层</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="218" />
-      <source>Send backward</source>
-      <translation>下移一层</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="219" />
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="226" />
-      <source>&amp;Language</source>
-      <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="228" />
-      <source>System</source>
-      <translation>跟随系统</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="234" />
-      <source>Main</source>
-      <translation>主工具栏</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="249" />
-      <source>Shape</source>
-      <translation>形状</translation>
-    </message>
-    <message>
-      <location filename="../main_window.py" line="260" />
+      <location filename="../main_window.py" line="145" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="260" />
+      <location filename="../main_window.py" line="145" />
       <source>The language changes the next time xhscover starts.</source>
       <translation>语言将在下次启动 xhscover 时生效。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="267" />
+      <location filename="../main_window.py" line="152" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="339" />
-      <location filename="../main_window.py" line="416" />
+      <location filename="../main_window.py" line="223" />
+      <location filename="../main_window.py" line="300" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="350" />
+      <location filename="../main_window.py" line="234" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="371" />
+      <location filename="../main_window.py" line="255" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="396" />
+      <location filename="../main_window.py" line="280" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="406" />
+      <location filename="../main_window.py" line="290" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="409" />
+      <location filename="../main_window.py" line="293" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="446" />
-      <location filename="../main_window.py" line="574" />
+      <location filename="../main_window.py" line="330" />
+      <location filename="../main_window.py" line="458" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="448" />
+      <location filename="../main_window.py" line="332" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="344" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="461" />
+      <location filename="../main_window.py" line="345" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="479" />
+      <location filename="../main_window.py" line="363" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="485" />
+      <location filename="../main_window.py" line="369" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="501" />
+      <location filename="../main_window.py" line="385" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="517" />
+      <location filename="../main_window.py" line="401" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="525" />
+      <location filename="../main_window.py" line="409" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="562" />
+      <location filename="../main_window.py" line="446" />
       <source>Export feed</source>
       <translation>导出信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="562" />
+      <location filename="../main_window.py" line="446" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="576" />
+      <location filename="../main_window.py" line="460" />
       <source>Exported {0} and {1}</source>
       <translation>已导出 {0} 和 {1}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="622" />
+      <location filename="../main_window.py" line="506" />
       <source>Cannot open</source>
       <translation>无法打开</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="623" />
+      <location filename="../main_window.py" line="507" />
       <source>Not an image or an xhscover project:</source>
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
@@ -665,6 +415,222 @@
       <location filename="../app.py" line="89" />
       <source>Cannot restore</source>
       <translation>无法恢复</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Insert</source>
+      <translation>插入(&amp;I)</translation>
+    </message>
+    <message>
+      <source>S&amp;hape</source>
+      <translation>形状(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Arrange</source>
+      <translation>排列(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>&amp;New…</source>
+      <translation>新建(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>&amp;Open…</source>
+      <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Save</source>
+      <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+      <source>Save &amp;As…</source>
+      <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export…</source>
+      <translation>导出(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>Export &amp;feed…</source>
+      <translation>导出信息流(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>&amp;Close project</source>
+      <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Paste image</source>
+      <translation>粘贴图片(&amp;P)</translation>
+    </message>
+    <message>
+      <source>Dupli&amp;cate</source>
+      <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+      <source>&amp;Delete</source>
+      <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Group / ungroup</source>
+      <translation>编组 / 取消编组(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Select &amp;all</source>
+      <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Add &amp;text</source>
+      <translation>添加文字(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Add &amp;image…</source>
+      <translation>添加图片(&amp;I)…</translation>
+    </message>
+    <message>
+      <source>&amp;Rectangle</source>
+      <translation>矩形(&amp;R)</translation>
+    </message>
+    <message>
+      <source>R&amp;ounded rectangle</source>
+      <translation>圆角矩形(&amp;O)</translation>
+    </message>
+    <message>
+      <source>&amp;Ellipse</source>
+      <translation>椭圆(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Line</source>
+      <translation>直线(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Arrow</source>
+      <translation>箭头(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Sticker…</source>
+      <translation>贴纸(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>Align &amp;left</source>
+      <translation>左对齐(&amp;L)</translation>
+    </message>
+    <message>
+      <source>Align &amp;centre</source>
+      <translation>水平居中(&amp;C)</translation>
+    </message>
+    <message>
+      <source>Align &amp;right</source>
+      <translation>右对齐(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Align &amp;top</source>
+      <translation>顶部对齐(&amp;T)</translation>
+    </message>
+    <message>
+      <source>Align &amp;middle</source>
+      <translation>垂直居中(&amp;M)</translation>
+    </message>
+    <message>
+      <source>Align &amp;bottom</source>
+      <translation>底部对齐(&amp;B)</translation>
+    </message>
+    <message>
+      <source>Distribute &amp;horizontally</source>
+      <translation>水平等距分布(&amp;H)</translation>
+    </message>
+    <message>
+      <source>Distribute &amp;vertically</source>
+      <translation>垂直等距分布(&amp;V)</translation>
+    </message>
+    <message>
+      <source>Bring &amp;forward</source>
+      <translation>上移一层(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Send bac&amp;kward</source>
+      <translation>下移一层(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Fit to window</source>
+      <translation>适合窗口(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Actual pixels (100%)</source>
+      <translation>实际像素 (100%)(&amp;A)</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;in</source>
+      <translation>放大(&amp;I)</translation>
+    </message>
+    <message>
+      <source>Zoom &amp;out</source>
+      <translation>缩小(&amp;O)</translation>
+    </message>
+    <message>
+      <source>&amp;Safe area</source>
+      <translation>安全区(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Heatmap on canvas</source>
+      <translation>画布热力图(&amp;H)</translation>
+    </message>
+    <message>
+      <source>System</source>
+      <translation>跟随系统</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Lan&amp;guage</source>
+      <translation>语言(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Main</source>
+      <translation>主工具栏</translation>
+    </message>
+    <message>
+      <source>Shape</source>
+      <translation>形状</translation>
+    </message>
+    <message>
+      <source>&amp;Layers</source>
+      <translation>图层(&amp;L)</translation>
+    </message>
+    <message>
+      <source>&amp;Properties</source>
+      <translation>属性(&amp;P)</translation>
+    </message>
+    <message>
+      <source>F&amp;eed</source>
+      <translation>信息流(&amp;E)</translation>
+    </message>
+    <message>
+      <source>Attention s&amp;core</source>
+      <translation>注意力评分(&amp;C)</translation>
     </message>
   </context>
   <context>
@@ -1011,7 +977,7 @@
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="704" />
+      <location filename="../properties_panel.py" line="707" />
       <location filename="../properties_panel.py" line="719" />
       <source>Cannot use this image</source>
       <translation>无法使用这张图片</translation>
@@ -1112,6 +1078,52 @@
       <location filename="../properties_panel.py" line="837" />
       <source>Note title</source>
       <translation>笔记标题</translation>
+    </message>
+  </context>
+  <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+      <source>Drive</source>
+      <translation>驱动器</translation>
+    </message>
+    <message>
+      <source>File</source>
+      <translation>文件</translation>
+    </message>
+    <message>
+      <source>%1 File</source>
+      <translation>%1 文件</translation>
+    </message>
+    <message>
+      <source>Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>File Folder</source>
+      <translation>文件夹</translation>
+    </message>
+    <message>
+      <source>Shortcut</source>
+      <translation>快捷方式</translation>
+    </message>
+    <message>
+      <source>Alias</source>
+      <translation>替身</translation>
+    </message>
+    <message>
+      <source>Unknown</source>
+      <translation>未知</translation>
+    </message>
+  </context>
+  <context>
+    <name>QFileDialog</name>
+    <message>
+      <source>&amp;Look in:</source>
+      <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>Files of &amp;type:</source>
+      <translation>文件类型(&amp;T)：</translation>
     </message>
   </context>
   <context>
@@ -1416,21 +1428,24 @@
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="555" />
-      <source>Rotate</source>
-      <translation>旋转</translation>
+      <location filename="../inline_text.py" line="80" />
+      <location filename="../properties_panel.py" line="494" />
+      <source>Edit text</source>
+      <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="604" />
-      <location filename="../canvas.py" line="647" />
+      <location filename="../interactions.py" line="142" />
+      <location filename="../interactions.py" line="146" />
+      <location filename="../interactions.py" line="172" />
+      <location filename="../interactions.py" line="176" />
       <source>Resize</source>
       <translation>调整大小</translation>
     </message>
     <message>
-      <location filename="../canvas.py" line="785" />
-      <location filename="../properties_panel.py" line="494" />
-      <source>Edit text</source>
-      <translation>编辑文字</translation>
+      <location filename="../interactions.py" line="193" />
+      <location filename="../interactions.py" line="196" />
+      <source>Rotate</source>
+      <translation>旋转</translation>
     </message>
     <message>
       <location filename="../properties_panel.py" line="195" />
