@@ -154,7 +154,7 @@ def resolve(win: MainWindow, run: str) -> Callable[..., Any]:
         obj = getattr(obj, part)
     if not callable(obj):
         raise TypeError(f"action handler {run!r} is not callable")
-    return obj  # type: ignore[no-any-return]
+    return obj
 
 
 def make_action(win: MainWindow, row: Act) -> QAction:

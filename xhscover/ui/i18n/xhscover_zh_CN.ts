@@ -3,12 +3,12 @@
   <context>
     <name>ColorButton</name>
     <message>
-      <location filename="../properties_panel.py" line="60" />
+      <location filename="../properties_panel.py" line="61" />
       <source>Pick</source>
       <translation>吸管</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="61" />
+      <location filename="../properties_panel.py" line="62" />
       <source>Pick a colour from the canvas</source>
       <translation>从画布上吸取颜色</translation>
     </message>
@@ -184,17 +184,17 @@
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="259" />
+      <location filename="../feed_dock.py" line="260" />
       <source>Competitors: {0} covers from {1}</source>
       <translation>竞品：来自 {1} 的 {0} 个封面</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="260" />
+      <location filename="../feed_dock.py" line="261" />
       <source>Competitors: bundled sample shelf ({0} covers)</source>
       <translation>竞品：内置示例货架（{0} 个封面）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="346" />
+      <location filename="../feed_dock.py" line="347" />
       <source>Folder of competitor covers</source>
       <translation>竞品封面文件夹</translation>
     </message>
@@ -275,114 +275,114 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="83" />
+      <location filename="../main_window.py" line="84" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="84" />
+      <location filename="../main_window.py" line="85" />
       <source>Properties</source>
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="88" />
+      <location filename="../main_window.py" line="89" />
       <source>Feed</source>
       <translation>信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="91" />
+      <location filename="../main_window.py" line="92" />
       <source>Attention score</source>
       <translation>注意力评分</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="145" />
+      <location filename="../main_window.py" line="146" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="145" />
+      <location filename="../main_window.py" line="146" />
       <source>The language changes the next time xhscover starts.</source>
       <translation>语言将在下次启动 xhscover 时生效。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="152" />
+      <location filename="../main_window.py" line="153" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="223" />
-      <location filename="../main_window.py" line="300" />
+      <location filename="../main_window.py" line="224" />
+      <location filename="../main_window.py" line="301" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="234" />
+      <location filename="../main_window.py" line="235" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="255" />
+      <location filename="../main_window.py" line="256" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="280" />
+      <location filename="../main_window.py" line="281" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="290" />
+      <location filename="../main_window.py" line="291" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="293" />
+      <location filename="../main_window.py" line="294" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="330" />
+      <location filename="../main_window.py" line="331" />
       <location filename="../main_window.py" line="458" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="332" />
+      <location filename="../main_window.py" line="333" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="344" />
+      <location filename="../main_window.py" line="345" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="345" />
+      <location filename="../main_window.py" line="346" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="363" />
+      <location filename="../main_window.py" line="364" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="369" />
+      <location filename="../main_window.py" line="370" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="385" />
+      <location filename="../main_window.py" line="386" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="401" />
+      <location filename="../main_window.py" line="402" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="409" />
+      <location filename="../main_window.py" line="410" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
@@ -412,7 +412,7 @@
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
     <message>
-      <location filename="../app.py" line="89" />
+      <location filename="../app.py" line="98" />
       <source>Cannot restore</source>
       <translation>无法恢复</translation>
     </message>
@@ -636,446 +636,446 @@
   <context>
     <name>PropertiesPanel</name>
     <message>
-      <location filename="../properties_panel.py" line="109" />
+      <location filename="../properties_panel.py" line="110" />
       <source>Solid</source>
       <translation>纯色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="110" />
+      <location filename="../properties_panel.py" line="111" />
       <source>Linear gradient</source>
       <translation>线性渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="111" />
+      <location filename="../properties_panel.py" line="112" />
       <source>Radial gradient</source>
       <translation>径向渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="117" />
+      <location filename="../properties_panel.py" line="118" />
       <source>Gradient angle</source>
       <translation>渐变角度</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="124" />
+      <location filename="../properties_panel.py" line="125" />
       <source>Stops</source>
       <translation>色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="128" />
+      <location filename="../properties_panel.py" line="129" />
       <source>Add gradient stop</source>
       <translation>添加渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="132" />
+      <location filename="../properties_panel.py" line="133" />
       <source>Remove gradient stop</source>
       <translation>删除渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="140" />
+      <location filename="../properties_panel.py" line="141" />
       <source>Stop position (0 = start, 1 = end)</source>
       <translation>色标位置（0 = 起点，1 = 终点）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="336" />
+      <location filename="../properties_panel.py" line="337" />
       <source>Cover {0} · background</source>
       <translation>封面 {0} · 背景</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="340" />
+      <location filename="../properties_panel.py" line="341" />
       <source>{0} layers</source>
       <translation>{0} 个图层</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="479" />
+      <location filename="../properties_panel.py" line="480" />
       <source>Position and size</source>
       <translation>位置和大小</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="482" />
-      <location filename="../properties_panel.py" line="557" />
-      <location filename="../properties_panel.py" line="679" />
-      <location filename="../properties_panel.py" line="684" />
-      <location filename="../properties_panel.py" line="733" />
+      <location filename="../properties_panel.py" line="483" />
+      <location filename="../properties_panel.py" line="558" />
+      <location filename="../properties_panel.py" line="680" />
+      <location filename="../properties_panel.py" line="685" />
+      <location filename="../properties_panel.py" line="734" />
       <source>Width</source>
       <translation>宽</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="483" />
-      <location filename="../properties_panel.py" line="547" />
-      <location filename="../properties_panel.py" line="680" />
+      <location filename="../properties_panel.py" line="484" />
+      <location filename="../properties_panel.py" line="548" />
+      <location filename="../properties_panel.py" line="681" />
       <source>Height</source>
       <translation>高</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="484" />
+      <location filename="../properties_panel.py" line="485" />
       <source>Rotation</source>
       <translation>旋转</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="485" />
+      <location filename="../properties_panel.py" line="486" />
       <source>Opacity</source>
       <translation>不透明度</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="488" />
+      <location filename="../properties_panel.py" line="489" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="492" />
+      <location filename="../properties_panel.py" line="493" />
       <source>Apply text</source>
       <translation>应用文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="505" />
+      <location filename="../properties_panel.py" line="506" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="506" />
+      <location filename="../properties_panel.py" line="507" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="506" />
+      <location filename="../properties_panel.py" line="507" />
       <source>Subtitle</source>
       <translation>副标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="506" />
+      <location filename="../properties_panel.py" line="507" />
       <source>Body</source>
       <translation>正文</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="507" />
+      <location filename="../properties_panel.py" line="508" />
       <source>Tag</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="507" />
+      <location filename="../properties_panel.py" line="508" />
       <source>Caption</source>
       <translation>说明文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="508" />
+      <location filename="../properties_panel.py" line="509" />
       <source>The attention score reads the Title text as the cover's title</source>
       <translation>注意力评分把“标题”角色的文字当作封面标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="509" />
+      <location filename="../properties_panel.py" line="510" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="511" />
+      <location filename="../properties_panel.py" line="512" />
       <source>Weight</source>
       <translation>字重</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="512" />
+      <location filename="../properties_panel.py" line="513" />
       <source>Size</source>
       <translation>尺寸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="513" />
+      <location filename="../properties_panel.py" line="514" />
       <source>Italic</source>
       <translation>斜体</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="522" />
+      <location filename="../properties_panel.py" line="523" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="526" />
+      <location filename="../properties_panel.py" line="527" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="537" />
+      <location filename="../properties_panel.py" line="538" />
       <source>Strokes</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="540" />
+      <location filename="../properties_panel.py" line="541" />
       <source>Shadow</source>
       <translation>阴影</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="541" />
-      <location filename="../properties_panel.py" line="546" />
-      <location filename="../properties_panel.py" line="551" />
-      <location filename="../properties_panel.py" line="556" />
-      <location filename="../properties_panel.py" line="595" />
-      <location filename="../properties_panel.py" line="683" />
-      <location filename="../properties_panel.py" line="732" />
+      <location filename="../properties_panel.py" line="542" />
+      <location filename="../properties_panel.py" line="547" />
+      <location filename="../properties_panel.py" line="552" />
+      <location filename="../properties_panel.py" line="557" />
+      <location filename="../properties_panel.py" line="596" />
+      <location filename="../properties_panel.py" line="684" />
+      <location filename="../properties_panel.py" line="733" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="544" />
+      <location filename="../properties_panel.py" line="545" />
       <source>Blur</source>
       <translation>模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="545" />
+      <location filename="../properties_panel.py" line="546" />
       <source>Highlighter</source>
       <translation>荧光笔</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="548" />
+      <location filename="../properties_panel.py" line="549" />
       <source>Offset</source>
       <translation>偏移</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="549" />
+      <location filename="../properties_panel.py" line="550" />
       <source>Skew</source>
       <translation>倾斜</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="550" />
+      <location filename="../properties_panel.py" line="551" />
       <source>Label box</source>
       <translation>标签底框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="552" />
+      <location filename="../properties_panel.py" line="553" />
       <source>Padding X</source>
       <translation>水平内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="553" />
+      <location filename="../properties_panel.py" line="554" />
       <source>Padding Y</source>
       <translation>垂直内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="554" />
+      <location filename="../properties_panel.py" line="555" />
       <source>Radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="555" />
-      <location filename="../properties_panel.py" line="682" />
+      <location filename="../properties_panel.py" line="556" />
+      <location filename="../properties_panel.py" line="683" />
       <source>Border</source>
       <translation>边框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="558" />
+      <location filename="../properties_panel.py" line="559" />
       <source>Letter spacing</source>
       <translation>字间距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="559" />
+      <location filename="../properties_panel.py" line="560" />
       <source>Line height</source>
       <translation>行高</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="560" />
+      <location filename="../properties_panel.py" line="561" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="561" />
+      <location filename="../properties_panel.py" line="562" />
       <source>Left</source>
       <translation>左</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="561" />
+      <location filename="../properties_panel.py" line="562" />
       <source>Centre</source>
       <translation>中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="561" />
+      <location filename="../properties_panel.py" line="562" />
       <source>Right</source>
       <translation>右</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="562" />
+      <location filename="../properties_panel.py" line="563" />
       <source>Vertical</source>
       <translation>垂直</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="563" />
+      <location filename="../properties_panel.py" line="564" />
       <source>Top</source>
       <translation>顶部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="563" />
+      <location filename="../properties_panel.py" line="564" />
       <source>Middle</source>
       <translation>居中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="563" />
+      <location filename="../properties_panel.py" line="564" />
       <source>Bottom</source>
       <translation>底部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="564" />
+      <location filename="../properties_panel.py" line="565" />
       <source>Shrink to fit the box</source>
       <translation>自动缩小以适应文本框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="565" />
+      <location filename="../properties_panel.py" line="566" />
       <source>Minimum size</source>
       <translation>最小字号</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="566" />
+      <location filename="../properties_panel.py" line="567" />
       <source>Shrinking to fit stops at this size</source>
       <translation>自动缩小到这个字号为止</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="594" />
-      <location filename="../properties_panel.py" line="730" />
+      <location filename="../properties_panel.py" line="595" />
+      <location filename="../properties_panel.py" line="731" />
       <source>Fill</source>
       <translation>填充</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="649" />
-      <location filename="../properties_panel.py" line="804" />
+      <location filename="../properties_panel.py" line="650" />
+      <location filename="../properties_panel.py" line="805" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="650" />
+      <location filename="../properties_panel.py" line="651" />
       <source>Replace image…</source>
       <translation>替换图片…</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="654" />
+      <location filename="../properties_panel.py" line="655" />
       <source>Fit</source>
       <translation>适应方式</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="654" />
+      <location filename="../properties_panel.py" line="655" />
       <source>Fill (crop)</source>
       <translation>填满（裁切）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="654" />
+      <location filename="../properties_panel.py" line="655" />
       <source>Fit inside</source>
       <translation>完整显示</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="655" />
+      <location filename="../properties_panel.py" line="656" />
       <source>Stretch</source>
       <translation>拉伸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="666" />
+      <location filename="../properties_panel.py" line="667" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="676" />
+      <location filename="../properties_panel.py" line="677" />
       <source>Crop</source>
       <translation>裁剪</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="681" />
-      <location filename="../properties_panel.py" line="734" />
+      <location filename="../properties_panel.py" line="682" />
+      <location filename="../properties_panel.py" line="735" />
       <source>Corner radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="707" />
-      <location filename="../properties_panel.py" line="719" />
+      <location filename="../properties_panel.py" line="708" />
+      <location filename="../properties_panel.py" line="720" />
       <source>Cannot use this image</source>
       <translation>无法使用这张图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="726" />
       <location filename="../properties_panel.py" line="727" />
+      <location filename="../properties_panel.py" line="728" />
       <source>Shape</source>
       <translation>形状</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="728" />
+      <location filename="../properties_panel.py" line="729" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="728" />
+      <location filename="../properties_panel.py" line="729" />
       <source>Rounded rectangle</source>
       <translation>圆角矩形</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="729" />
+      <location filename="../properties_panel.py" line="730" />
       <source>Ellipse</source>
       <translation>椭圆</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="729" />
+      <location filename="../properties_panel.py" line="730" />
       <source>Line</source>
       <translation>直线</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="729" />
+      <location filename="../properties_panel.py" line="730" />
       <source>Arrow</source>
       <translation>箭头</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="731" />
+      <location filename="../properties_panel.py" line="732" />
       <source>Outline</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="738" />
-      <location filename="../properties_panel.py" line="744" />
+      <location filename="../properties_panel.py" line="739" />
+      <location filename="../properties_panel.py" line="745" />
       <source>Sticker</source>
       <translation>贴纸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="748" />
+      <location filename="../properties_panel.py" line="749" />
       <source>or an emoji, e.g. 🔥</source>
       <translation>或一个表情，例如 🔥</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="751" />
+      <location filename="../properties_panel.py" line="752" />
       <source>Emoji</source>
       <translation>表情</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="762" />
+      <location filename="../properties_panel.py" line="763" />
       <source>(emoji)</source>
       <translation>（表情）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="793" />
+      <location filename="../properties_panel.py" line="794" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="796" />
+      <location filename="../properties_panel.py" line="797" />
       <source>Set image…</source>
       <translation>设置图片…</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="799" />
+      <location filename="../properties_panel.py" line="800" />
       <source>Remove image</source>
       <translation>移除图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="807" />
+      <location filename="../properties_panel.py" line="808" />
       <source>Image dim</source>
       <translation>图片压暗</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="808" />
+      <location filename="../properties_panel.py" line="809" />
       <source>Image blur</source>
       <translation>图片模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="823" />
+      <location filename="../properties_panel.py" line="824" />
       <source>Ratio</source>
       <translation>比例</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="827" />
+      <location filename="../properties_panel.py" line="828" />
       <source>Note title shown under the cover in the feed</source>
       <translation>信息流中封面下方显示的笔记标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="837" />
+      <location filename="../properties_panel.py" line="838" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
@@ -1129,32 +1129,32 @@
   <context>
     <name>ScorePanel</name>
     <message>
-      <location filename="../score_panel.py" line="27" />
+      <location filename="../score_panel.py" line="29" />
       <source>No score yet</source>
       <translation>尚无评分</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="49" />
+      <location filename="../score_panel.py" line="51" />
       <source>Scoring…</source>
       <translation>正在评分…</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="55" />
+      <location filename="../score_panel.py" line="59" />
       <source>Scoring failed: {0}</source>
       <translation>评分失败：{0}</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="60" />
+      <location filename="../score_panel.py" line="64" />
       <source>Share {0:.1f}%</source>
       <translation>份额 {0:.1f}%</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="63" />
+      <location filename="../score_panel.py" line="67" />
       <source>Rank {0} of {1} on this screen · fair ratio {2:.2f}× ({3} placements)</source>
       <translation>本屏 {1} 个中排第 {0} · 位置公平得分 {2:.2f} 倍（{3} 次摆放）</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="66" />
+      <location filename="../score_panel.py" line="70" />
       <source>Rank {0} of {1} on this screen · fair ratio: computing…</source>
       <translation>本屏 {1} 个中排第 {0} · 位置公平得分：计算中…</translation>
     </message>
@@ -1162,47 +1162,47 @@
   <context>
     <name>StartPage</name>
     <message>
-      <location filename="../start_page.py" line="90" />
+      <location filename="../start_page.py" line="91" />
       <source>New cover from a layout</source>
       <translation>从版式新建封面</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="94" />
+      <location filename="../start_page.py" line="95" />
       <source>3:4 portrait</source>
       <translation>3:4 竖版</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="94" />
+      <location filename="../start_page.py" line="95" />
       <source>1:1 square</source>
       <translation>1:1 方形</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="95" />
+      <location filename="../start_page.py" line="96" />
       <source>4:3 landscape</source>
       <translation>4:3 横版</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="104" />
+      <location filename="../start_page.py" line="105" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="126" />
+      <location filename="../start_page.py" line="127" />
       <source>Open project…</source>
       <translation>打开项目…</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="128" />
+      <location filename="../start_page.py" line="129" />
       <source>Blank cover</source>
       <translation>空白封面</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="131" />
+      <location filename="../start_page.py" line="132" />
       <source>Recent projects</source>
       <translation>最近的项目</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="138" />
+      <location filename="../start_page.py" line="139" />
       <source>Ratio</source>
       <translation>比例</translation>
     </message>
@@ -1347,89 +1347,89 @@
       <translation>背景图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="250" />
-      <location filename="../../editing/commands.py" line="398" />
+      <location filename="../../editing/commands.py" line="247" />
+      <location filename="../../editing/commands.py" line="387" />
       <source>Sticker</source>
       <translation>贴纸</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="259" />
+      <location filename="../../editing/commands.py" line="253" />
       <source>Change sticker</source>
       <translation>更换贴纸</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="263" />
+      <location filename="../../editing/commands.py" line="257" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="278" />
+      <location filename="../../editing/commands.py" line="272" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="312" />
+      <location filename="../../editing/commands.py" line="306" />
       <source>Duplicate variant</source>
       <translation>复制方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="317" />
+      <location filename="../../editing/commands.py" line="311" />
       <source>Add variant</source>
       <translation>添加方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="325" />
+      <location filename="../../editing/commands.py" line="319" />
       <source>Delete variant</source>
       <translation>删除方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="329" />
+      <location filename="../../editing/commands.py" line="323" />
       <source>Rename variant</source>
       <translation>重命名方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="348" />
+      <location filename="../../editing/commands.py" line="342" />
       <source>Change ratio</source>
       <translation>更改比例</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="353" />
+      <location filename="../../editing/commands.py" line="347" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="370" />
+      <location filename="../../editing/commands.py" line="364" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="370" />
+      <location filename="../../editing/commands.py" line="364" />
       <source>Rounded rectangle</source>
       <translation>圆角矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="370" />
+      <location filename="../../editing/commands.py" line="364" />
       <source>Ellipse</source>
       <translation>椭圆</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="371" />
+      <location filename="../../editing/commands.py" line="365" />
       <source>Line</source>
       <translation>直线</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="371" />
+      <location filename="../../editing/commands.py" line="365" />
       <source>Arrow</source>
       <translation>箭头</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="414" />
+      <location filename="../../editing/commands.py" line="403" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
       <location filename="../inline_text.py" line="80" />
-      <location filename="../properties_panel.py" line="494" />
+      <location filename="../properties_panel.py" line="495" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
     </message>
@@ -1448,38 +1448,38 @@
       <translation>旋转</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="195" />
-      <location filename="../properties_panel.py" line="226" />
+      <location filename="../properties_panel.py" line="196" />
+      <location filename="../properties_panel.py" line="227" />
       <source>Gradient</source>
       <translation>渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="208" />
+      <location filename="../properties_panel.py" line="209" />
       <source>Add gradient stop</source>
       <translation>添加渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="215" />
+      <location filename="../properties_panel.py" line="216" />
       <source>Remove gradient stop</source>
       <translation>删除渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="437" />
+      <location filename="../properties_panel.py" line="438" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="507" />
+      <location filename="../properties_panel.py" line="508" />
       <source>Text role</source>
       <translation>文字角色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="634" />
+      <location filename="../properties_panel.py" line="635" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="641" />
+      <location filename="../properties_panel.py" line="642" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
