@@ -38,8 +38,14 @@ def test_long_chinese_two_lines_with_ellipsis(setter):
 
 def test_exact_two_lines_no_ellipsis(setter):
     width = char_width(setter) * 6
-    lines = setter.lines("一二三四五六七八九十", width)
-    assert lines == ("一二三四五六", "七八九十")
+    lines = setter.lines("杭州西湖宝藏咖啡攻略", width)
+    assert lines == ("杭州西湖宝藏", "咖啡攻略")
+
+
+def test_words_stay_whole_as_on_the_cover(setter):
+    """The feed breaks titles with the cover's line breaker: 攻略 is not cut into 攻/略."""
+    width = char_width(setter) * 7
+    assert setter.lines("杭州三天两晚超全攻略", width) == ("杭州三天两晚", "超全攻略")
 
 
 @pytest.mark.parametrize("punct", ["，", "。", "！", "？", "、", "」", "）"])

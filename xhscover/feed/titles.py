@@ -1,8 +1,9 @@
 """Card titles cut to two lines with an ellipsis, following Chinese line-breaking rules.
 
-Rules (GB/T 15834 practice, like the app): no line starts with closing punctuation such as
-，。！？、」）, no line ends with an opening one such as 「（《, and Latin words or numbers are not
-split unless a single word is wider than the line. Measured with QFontMetricsF of the font drawn.
+The cover's line breaker (`xhscover.model.textbreak`), filled greedily as the app does: lines break
+between words, no line starts with closing punctuation such as ，。！？、」）, no line ends with an
+opening one such as 「（《, and Latin words or numbers are not split unless a single word is wider
+than the line. Measured with QFontMetricsF of the font drawn.
 """
 
 from __future__ import annotations

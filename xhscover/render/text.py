@@ -35,7 +35,7 @@ from PySide6.QtGui import (
 from xhscover.model.cover import Cover
 from xhscover.model.layers import Layer, TextLayer
 from xhscover.model.styles import TextStyle
-from xhscover.model.textbreak import Measure, fit_text
+from xhscover.model.textbreak import Measure, fit_text, plain_metrics
 from xhscover.render.paint import (
     ImageCache,
     blit_device,
@@ -187,7 +187,7 @@ def _avail(layer: TextLayer) -> QRectF:
 
 def _build_shape(layer: TextLayer, key: tuple[object, ...]) -> _Shape:
     st = layer.style
-    text = layer.text.replace("\r\n", "\n").replace("\r", "\n")
+    text = layer.text
     empty = _Shape(key, st.size, [], True, QPainterPath(), [], [], [], [], 1.0, 0.0, QRectF(), QRectF(), None)
     if not text.strip():
         return empty
@@ -198,8 +198,8 @@ def _build_shape(layer: TextLayer, key: tuple[object, ...]) -> _Shape:
     line_height = max(0.1, float(st.line_height))
     measure_at = _measure_at(ref, st.letter_spacing)
     fit = fit_text(
-        text, measure_at, avail.width(), avail.height(),
-        size=size, min_size=min_size, line_height=line_height, auto_fit=st.auto_fit,
+        text, plain_metrics(text, measure_at, line_height), avail.width(), avail.height(),
+        size=size, min_size=min_size, auto_fit=st.auto_fit,
     )
     size, lines = fit.size, fit.lines
     k = size / REF
