@@ -43,6 +43,21 @@ def test_render_layout_with_text_and_image(capsys, tmp_path):
     assert code == 0 and Image.open(tmp_path / "x2.jpg").size == (540, 720)
 
 
+def test_render_with_a_preset_and_a_styled_run(capsys, tmp_path):
+    """--style gives the title a 花字 preset, --run paints 800 in pure blue: both reach the pixels."""
+    out_png = tmp_path / "c.png"
+    code, _, err = run(capsys, "render", "big-title-yellow", "-o", str(out_png), "--scale", "0.5",
+                       "--set", "title=人均800玩转西湖", "--style", "title=label-black-yellow",
+                       "--run", "title=800:color=#0000FF,scale=1.2")
+    assert code == 0, err
+    img = np.asarray(Image.open(out_png).convert("RGB")).astype(int)
+    blue = (img[:, :, 2] > 200) & (img[:, :, 0] < 60) & (img[:, :, 1] < 60)
+    black = (img.max(axis=2) < 40)
+    assert blue.sum() > 200 and black.sum() > 2000  # the blue run and the preset's black label
+    code, out, _ = run(capsys, "presets")
+    assert code == 0 and len(out.splitlines()) >= 24 and "label-black-yellow" in out
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
@@ -51,6 +66,12 @@ def test_render_layout_with_text_and_image(capsys, tmp_path):
         (["render", "big-title-red", "-o", "x.gif"], "output must end"),
         (["render", "missing.xhscover", "-o", "x.png"], "no such file"),
         (["render", "big-title-red", "-o", "x.png", "--set", "title"], "SLOT=TEXT"),
+        (["render", "big-title-red", "-o", "x.png", "--style", "title=nope"], "unknown text style"),
+        (["render", "big-title-red", "-o", "x.png", "--style", "photo=label-red"], "no text slot"),
+        (["render", "big-title-red", "-o", "x.png", "--run", "title=800"], "SLOT=TEXT:STYLE"),
+        (["render", "big-title-red", "-o", "x.png", "--run", "title=月薪:color=red"], "colour"),
+        (["render", "big-title-red", "-o", "x.png", "--run", "title=不在:color=#FF0000"], "does not occur"),
+        (["render", "big-title-red", "-o", "x.png", "--run", "title=月薪:scale=9"], "outside"),
     ],
 )
 def test_errors_are_one_line(capsys, tmp_path, monkeypatch, args, message):

@@ -23,8 +23,11 @@ def _gui_app():
     return ensure_gui_app()
 
 
-def load_spec(spec: str, ratio: str | None, sets: list[str]):
-    """Resolve SPEC (layout id, layout file or project file) to a Project with content applied."""
+def load_spec(spec: str, ratio: str | None, sets: list[str], runs: list[str] | None = None,
+              styles: list[str] | None = None):
+    """Resolve SPEC (layout id, layout file or project file) to a Project with content applied:
+    `--set SLOT=VALUE` first, then `--style SLOT=PRESET` (a 花字 preset), then `--run SLOT=TEXT:STYLE`
+    (characters of a text slot)."""
     from xhscover.model.layouts import build_cover, fill_slot, get_layout, load_layout_file
     from xhscover.model.project import SUFFIX, Project, load_project
 
@@ -47,11 +50,53 @@ def load_spec(spec: str, ratio: str | None, sets: list[str]):
             value = project.images.add_file(value)
         for cover in project.covers:
             fill_slot(cover, slot, value)
+    for item in styles or []:
+        _apply_style(project, item)
+    for item in runs or []:
+        _apply_run(project, item)
     return project
 
 
+def _text_slot(cover, slot: str, option: str):
+    from xhscover.model.layers import TextLayer
+
+    layer = cover.find_slot(slot)
+    if not isinstance(layer, TextLayer):
+        known = [lay.slot for lay in cover.text_layers() if lay.slot]
+        raise XhsError(f"{option}: no text slot {slot!r}; text slots: {', '.join(known)}")
+    return layer
+
+
+def _apply_style(project, item: str) -> None:
+    """`--style title=double-outline-red`: the title slot takes that 花字 preset's look."""
+    from xhscover.model.presets import get_preset, preset_changes
+
+    slot, sep, preset_id = item.partition("=")
+    if not sep or not slot or not preset_id:
+        raise XhsError(f"--style expects SLOT=PRESET (see `xhscover presets`), got {item!r}")
+    preset = get_preset(preset_id.strip())
+    for cover in project.covers:
+        layer = _text_slot(cover, slot, "--style")
+        for path, value in preset_changes(preset, layer.style).items():
+            setattr(layer.style, path.split(".", 1)[1], value)
+
+
+def _apply_run(project, item: str) -> None:
+    """`--run title=800:color=#FF2442,scale=1.3`: style every occurrence of 800 in the title slot."""
+    from xhscover.model.runs import parse_style_spec, style_occurrences
+
+    slot, sep, rest = item.partition("=")
+    needle, colon, style = rest.rpartition(":")
+    if not sep or not slot or not colon:
+        raise XhsError(f"--run expects SLOT=TEXT:STYLE (e.g. title=800:color=#FF2442), got {item!r}")
+    changes = parse_style_spec(style, f"--run {slot}")
+    for cover in project.covers:
+        layer = _text_slot(cover, slot, "--run")
+        layer.runs = style_occurrences(layer.runs, layer.text, needle, changes, f"--run {slot}")
+
+
 def cmd_render(args: argparse.Namespace) -> int:
-    project = load_spec(args.spec, args.ratio, args.set or [])
+    project = load_spec(args.spec, args.ratio, args.set or [], args.run or [], args.style or [])
     _gui_app()
     from xhscover.render.cover import render_cover
     from xhscover.render.export import save_image
@@ -78,6 +123,14 @@ def cmd_layouts(args: argparse.Namespace) -> int:
     for layout in bundled_layouts():
         slots = ", ".join(layout.text_slots() + layout.image_slots())
         print(f"{layout.id:24} {layout.genre:12} {layout.name_zh} / {layout.name_en}  [{slots}]")
+    return 0
+
+
+def cmd_presets(args: argparse.Namespace) -> int:
+    from xhscover.model.presets import text_presets
+
+    for preset in text_presets():
+        print(f"{preset.id:24} {preset.name_zh} / {preset.name_en}")
     return 0
 
 
@@ -175,12 +228,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_layouts)
     p = sub.add_parser("fonts", help="list bundled font families")
     p.set_defaults(func=cmd_fonts)
+    p = sub.add_parser("presets", help="list the 花字 text style presets (for render --style)")
+    p.set_defaults(func=cmd_presets)
 
     p = sub.add_parser("render", help="render a layout, layout file or project to PNG/JPEG")
     p.add_argument("spec", metavar="SPEC", help="layout id, layout .json file or .xhscover project")
     p.add_argument("-o", "--output", required=True)
     p.add_argument("--ratio", choices=["3:4", "1:1", "4:3"])
     p.add_argument("--set", action="append", metavar="SLOT=TEXT_OR_IMAGE_PATH")
+    p.add_argument("--style", action="append", metavar="SLOT=PRESET",
+                   help="give a text slot a 花字 preset's look, e.g. title=double-outline-red (list: xhscover presets)")
+    p.add_argument("--run", action="append", metavar="SLOT=TEXT:STYLE",
+                   help="style characters of a text slot, e.g. title=800:color=#FF2442,scale=1.3 "
+                        "(keys: color, scale, highlight, stroke=#FFFFFF/8+#1A1A1A/4)")
     p.add_argument("--scale", type=float, default=1.0)
     p.add_argument("--quality", type=int, default=92, help="JPEG quality")
     p.add_argument("--variant", help="project variant id (default: the first)")

@@ -131,3 +131,23 @@ def test_replace_image_and_bad_image(doc, tmp_path):
     Image.new("RGB", (10, 10), "blue").save(tmp_path / "b.png")
     doc.push(C.replace_image(doc, lay.id, tmp_path / "b.png"))
     assert lay.src != key
+
+
+def test_text_edit_keeps_runs_and_preset_is_one_step(doc):
+    from xhscover.editing import commands as C
+    from xhscover.model.layers import TextLayer
+    from xhscover.model.styles import TextRun
+
+    lay = next(lay for lay in doc.cover.layers if isinstance(lay, TextLayer))
+    doc.push(C.set_text(doc, lay.id, "人均800玩转西湖"))
+    doc.push(C.style_text_range(doc, lay.id, 2, 5, color="#FF2442"))
+    assert lay.runs == [TextRun(2, 5, color="#FF2442")]
+    doc.push(C.set_text(doc, lay.id, "杭州人均800玩转西湖"))
+    assert lay.runs == [TextRun(4, 7, color="#FF2442")]
+    before = doc.undo_stack.count()
+    doc.push(C.apply_text_preset(doc, [lay.id], "triple-outline"))
+    assert doc.undo_stack.count() == before + 1 and len(lay.style.strokes) == 3
+    doc.undo_stack.undo()
+    assert len(lay.style.strokes) != 3 and lay.runs == [TextRun(4, 7, color="#FF2442")]
+    doc.undo_stack.undo()
+    assert lay.text == "人均800玩转西湖" and lay.runs == [TextRun(2, 5, color="#FF2442")]

@@ -18,7 +18,8 @@ from PySide6.QtGui import QUndoCommand
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.props import get_path, set_path
 from xhscover.model.cover import Cover, canvas_size
-from xhscover.model.layers import ImageLayer, Layer, ShapeKind, StickerLayer
+from xhscover.model.layers import ImageLayer, Layer, ShapeKind, StickerLayer, TextLayer
+from xhscover.model.runs import remap, style_range
 
 SET_PROPS_ID = 1001
 NUDGE_WINDOW_S = 1.5  # string gestures merge only within this window; int gestures (drags) always
@@ -401,3 +402,38 @@ def set_focal(doc: EditorDocument, layer_id: str, focal: tuple[float, float], *,
     """Move the point kept in view by a cropping (fit=cover) image; one drag = one step."""
     fx, fy = (min(1.0, max(0.0, float(v))) for v in focal)
     return SetProps(doc, {layer_id: {"focal": (fx, fy)}}, tr("Focal point"), gesture=gesture)
+
+
+def set_text(doc: EditorDocument, layer_id: str, text: str, *, gesture: Any = None) -> SetProps | None:
+    """Replace a text layer's text; its styled runs follow the edit (typing inside 西湖 keeps the style)."""
+    lay = doc.cover.layer(layer_id)
+    if not isinstance(lay, TextLayer) or lay.text == text:
+        return None
+    return SetProps(doc, {layer_id: {"text": text, "runs": remap(lay.runs, lay.text, text)}}, tr("Edit text"),
+                    gesture=gesture)
+
+
+def style_text_range(doc: EditorDocument, layer_id: str, start: int, end: int, **changes: Any) -> SetProps | None:
+    """Style characters [start, end) of a text layer (color=, scale=, strokes=, highlight=): one undo step."""
+    lay = doc.cover.layer(layer_id)
+    if not isinstance(lay, TextLayer):
+        return None
+    runs = style_range(lay.runs, len(lay.text), start, end, **changes)
+    if runs == lay.runs:
+        return None
+    return SetProps(doc, {layer_id: {"runs": runs}}, tr("Style text"))
+
+
+def apply_text_preset(doc: EditorDocument, ids: list[str], preset_id: str) -> SetProps | None:
+    """Give every listed text layer a 花字 preset's look: one undo step for the whole selection."""
+    from xhscover.model.presets import get_preset, preset_changes
+
+    preset = get_preset(preset_id)
+    changes: Changes = {}
+    for lid in ids:
+        lay = doc.cover.layer(lid)
+        if isinstance(lay, TextLayer):
+            changes[lid] = preset_changes(preset, lay.style)
+    if not changes:
+        return None
+    return SetProps(doc, changes, tr("Apply text style"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from xhscover.model.styles import Fill, Stroke, TextStyle
+from xhscover.model.styles import Fill, Stroke, TextRun, TextStyle
 
 ImageFit = Literal["cover", "contain", "free"]
 ShapeKind = Literal["rect", "rounded_rect", "ellipse", "line", "arrow"]
@@ -63,6 +63,7 @@ class TextLayer(Layer):
     text: str = ""
     style: TextStyle = field(default_factory=TextStyle)
     role: TextRole = "title"
+    runs: list[TextRun] = field(default_factory=list)  # styled stretches of `text` (schema 2)
 
     kind = "text"
 

@@ -163,6 +163,7 @@ def fill_slot(cover: Cover, slot_id: str, value: str) -> None:
         raise XhsError(f"no slot {slot_id!r} in this layout; slots: {', '.join(known)}")
     if isinstance(layer, TextLayer):
         layer.text = value
+        layer.runs = []  # the layout's runs styled its sample text, not this one
     elif isinstance(layer, ImageLayer):
         layer.src = value
     else:

@@ -33,7 +33,11 @@ MAX_TOTAL_BYTES = 1024 * 1024 * 1024
 def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     """Version 2 adds optional parts a version-1 app cannot keep (it would drop them on save):
     styled runs inside text layers and the project's shelf. Version-1 files have neither, and
-    every new field has a default, so the data carries over as it is."""
+    every new field has a default, so the data carries over as it is.
+
+    Text runs: `TextLayer.runs`, a list of {start, end, color, scale, strokes, highlight}
+    (`xhscover.model.styles.TextRun`): character offsets into the layer's text, sorted and not
+    overlapping; unset fields inherit the layer's style. Missing means no runs."""
     return {**data, "schema": 2}
 
 

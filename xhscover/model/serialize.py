@@ -13,7 +13,8 @@ from typing import Any, Literal, TypeVar, Union, get_args, get_origin
 
 from xhscover.errors import XhsError
 from xhscover.model.cover import Background, Cover
-from xhscover.model.layers import LAYER_TYPES, Layer
+from xhscover.model.layers import LAYER_TYPES, Layer, TextLayer
+from xhscover.model.runs import check_runs
 from xhscover.model.styles import HEX_COLOR
 
 T = TypeVar("T")
@@ -128,4 +129,7 @@ def cover_from_dict(data: Any, where: str = "cover") -> Cover:
     ids = [layer.id for layer in cover.layers]
     if len(ids) != len(set(ids)):
         raise XhsError(f"{where}.layers: layer ids must be unique")
+    for i, layer in enumerate(cover.layers):
+        if isinstance(layer, TextLayer):
+            check_runs(layer.runs, len(layer.text), f"{where}.layers[{i}]")
     return cover

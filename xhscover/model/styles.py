@@ -106,3 +106,25 @@ class TextStyle:
     auto_fit: bool = True  # shrink the size until the text fits its box
     min_size: float = 18.0
     italic: bool = False
+
+
+@dataclass
+class TextRun:
+    """A styled stretch of a text layer, characters [start, end): what it changes over the layer's style.
+
+    The commonest XHS title style is one word set apart (800 in red, 西湖 larger, a marker under 避雷).
+    Unset fields inherit the layer's style: `color` None keeps the layer fill, `scale` 1.0 its size,
+    `strokes` None its strokes ([] removes them for the run), `highlight` None adds no marker.
+    Runs of one layer never overlap (`xhscover.model.runs` keeps them so).
+    """
+
+    start: int = 0
+    end: int = 0
+    color: str | None = None  # solid fill of these characters
+    scale: float = 1.0  # size relative to the layer's fitted size (auto-fit scales runs with it)
+    strokes: list[Stroke] | None = None
+    highlight: Highlight | None = None
+
+    def is_plain(self) -> bool:
+        """True when the run changes nothing (it can be dropped)."""
+        return self.color is None and self.scale == 1.0 and self.strokes is None and self.highlight is None

@@ -34,8 +34,9 @@ from PySide6.QtGui import (
 
 from xhscover.model.cover import Cover
 from xhscover.model.layers import Layer, TextLayer
-from xhscover.model.styles import TextStyle
-from xhscover.model.textbreak import Measure, fit_text, plain_metrics
+from xhscover.model.runs import normalize, segments
+from xhscover.model.styles import Highlight, Stroke, TextRun, TextStyle
+from xhscover.model.textbreak import LineMetrics, Measure, fit_text, plain_metrics
 from xhscover.render.paint import (
     ImageCache,
     blit_device,
@@ -69,6 +70,15 @@ class TextLayout:
 
 
 @dataclass
+class _Group:
+    """Glyph outlines painted alike: the layer's own style, or one run's colour and strokes."""
+
+    path: QPainterPath
+    color: str | None  # None: the layer's fill (solid or gradient over the whole text)
+    strokes: list[Stroke]
+
+
+@dataclass
 class _Shape:
     """A laid-out text block in layer-local coordinates (origin = layer box top-left)."""
 
@@ -76,16 +86,19 @@ class _Shape:
     size: float
     lines: list[str]
     fits: bool
-    path: QPainterPath
+    path: QPainterPath  # every outline (shadow silhouette, ink box)
     line_ink: list[QRectF]
     line_logical: list[QRectF]  # x, top of the line pitch, advance width, pitch
     baselines: list[float]
-    bitmaps: list[tuple[QRawFont, int, QPointF]]  # colour (emoji) glyphs at REF, with local pos
+    bitmaps: list[tuple[QRawFont, int, QPointF, float]]  # colour (emoji) glyphs at REF, local pos, scale
     scale: float  # fitted size / REF
     glyph_height: float
     ink: QRectF
     block: QRectF  # union of the logical line boxes
     clip: QRectF | None  # set when the text overflows its box
+    groups: list[_Group] = field(default_factory=list)
+    pitches: list[float] = field(default_factory=list)
+    run_marks: list[tuple[QRectF, float, float, float, Highlight]] = field(default_factory=list)  # ink, baseline, pitch, px
 
 
 # ---------------------------------------------------------------- fonts and measuring
@@ -163,7 +176,7 @@ _shapes: OrderedDict[tuple[object, ...], _Shape] = OrderedDict()
 
 
 def _shape(layer: TextLayer) -> _Shape:
-    key = (layer.text, _style_key(layer.style), round(layer.w, 3), round(layer.h, 3))
+    key = (layer.text, _style_key(layer.style), repr(layer.runs), round(layer.w, 3), round(layer.h, 3))
     shape = _shapes.get(key)
     if shape is not None:
         _shapes.move_to_end(key)
@@ -185,6 +198,29 @@ def _avail(layer: TextLayer) -> QRectF:
     return QRectF(px, py, max(1.0, layer.w - 2 * px), max(1.0, layer.h - 2 * py))
 
 
+def _run_metrics(text: str, runs: list[TextRun], ref: _FontRef, spacing: float,
+                 line_height: float) -> Callable[[float], LineMetrics]:
+    """Span widths and line pitches when runs change the size of some characters."""
+
+    def at(size: float) -> LineMetrics:
+        k = size / REF
+
+        def width(s: int, e: int) -> float:
+            total = 0.0
+            for a, b, run in segments(runs, s, e):
+                scale = run.scale if run else 1.0
+                total += _advance(ref, text[a:b]) * k * scale + spacing * (b - a)
+            return total - spacing if e > s else 0.0
+
+        def pitch(s: int, e: int) -> float:
+            top = max((run.scale for a, b, run in segments(runs, s, e) if run), default=1.0)
+            return size * line_height * max(1.0, top) if e > s else size * line_height
+
+        return LineMetrics(width, pitch)
+
+    return at
+
+
 def _build_shape(layer: TextLayer, key: tuple[object, ...]) -> _Shape:
     st = layer.style
     text = layer.text
@@ -197,56 +233,94 @@ def _build_shape(layer: TextLayer, key: tuple[object, ...]) -> _Shape:
     min_size = max(1.0, min(float(st.min_size), size))
     line_height = max(0.1, float(st.line_height))
     measure_at = _measure_at(ref, st.letter_spacing)
+    runs = normalize(layer.runs, len(text)) if layer.runs else []
+    metrics_at = (_run_metrics(text, runs, ref, st.letter_spacing, line_height) if runs
+                  else plain_metrics(text, measure_at, line_height))
     fit = fit_text(
-        text, plain_metrics(text, measure_at, line_height), avail.width(), avail.height(),
+        text, metrics_at, avail.width(), avail.height(),
         size=size, min_size=min_size, auto_fit=st.auto_fit,
     )
-    size, lines = fit.size, fit.lines
+    size, spans = fit.size, fit.spans
     k = size / REF
-    pitch = size * line_height
+    metrics = metrics_at(size)
     valign = st.valign
     clip = None
     if not fit.fits:
         # Overflow: show the start of the text and clip to the box (the editor flags `fits`).
-        visible = max(1, int((avail.height() + 0.5) // pitch))
-        lines = lines[: min(visible, MAX_LINES)]
+        used, visible = 0.0, 0
+        for a, b in spans[:MAX_LINES]:
+            used += metrics.pitch(a, b)
+            if visible and used > avail.height() + 0.5:
+                break
+            visible += 1
+        spans = spans[:visible]
         valign = "top"
-        grow = sum(s.width for s in st.strokes) + 2
+        grow = max((sum(x.width for x in strokes) for strokes in _stroke_sets(st, runs)), default=0.0) + 2
         clip = QRectF(0, 0, layer.w, layer.h).adjusted(-grow, -grow, grow, grow)
-    lines = lines[:MAX_LINES]
-    measure = measure_at(size)
-    block_h = len(lines) * pitch
+    spans = spans[:MAX_LINES]
+    pitches = [metrics.pitch(a, b) for a, b in spans]
+    block_h = sum(pitches)
     top = avail.top() + {"top": 0.0, "bottom": avail.height() - block_h}.get(valign, (avail.height() - block_h) / 2)
 
-    font = QFont(ref.font)
-    if st.letter_spacing:
-        font.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, st.letter_spacing / k)
+    fonts: dict[float, QFont] = {}
+
+    def font_for(kk: float) -> QFont:
+        f = fonts.get(kk)
+        if f is None:
+            f = fonts[kk] = QFont(ref.font)
+            if st.letter_spacing:
+                f.setLetterSpacing(QFont.SpacingType.AbsoluteSpacing, st.letter_spacing / kk)
+        return f
+
     path = QPainterPath()
     path.setFillRule(Qt.FillRule.WindingFill)
+    groups: dict[tuple[str | None, str], _Group] = {}
     line_ink: list[QRectF] = []
     line_logical: list[QRectF] = []
     baselines: list[float] = []
-    bitmaps: list[tuple[QRawFont, int, QPointF]] = []
-    for i, line in enumerate(lines):
-        lw = measure(line)
+    bitmaps: list[tuple[QRawFont, int, QPointF, float]] = []
+    run_marks: list[tuple[QRectF, float, float, float, Highlight]] = []
+    line_top = top
+    for (a, b), pitch in zip(spans, pitches, strict=True):
+        lw = metrics.width(a, b)
         if st.align == "left":
             x = avail.left()
         elif st.align == "right":
             x = avail.right() - lw
         else:
             x = avail.left() + (avail.width() - lw) / 2
-        line_top = top + i * pitch
-        baseline = line_top + pitch / 2 - ref.ink_center * k
+        top_scale = pitch / (size * line_height)
+        baseline = line_top + pitch / 2 - ref.ink_center * k * top_scale
         line_logical.append(QRectF(x, line_top, lw, pitch))
         baselines.append(baseline)
-        lpath, lbitmaps = _line_outline(line, font, x, baseline, k)
-        ink = lpath.boundingRect() if not lpath.isEmpty() else QRectF()
-        for raw, idx, pos in lbitmaps:
-            r = _glyph_box(raw, idx)
-            ink = ink.united(QRectF(pos.x() + r.x() * k, pos.y() + r.y() * k, r.width() * k, r.height() * k))
-        bitmaps.extend(lbitmaps)
+        ink = QRectF()
+        for sa, sb, run in segments(runs, a, b) if runs else [(a, b, None)]:
+            scale = run.scale if run else 1.0
+            kk = k * scale
+            seg = text[sa:sb]
+            lpath, lbitmaps = _line_outline(seg, font_for(kk), x, baseline, kk)
+            seg_ink = lpath.boundingRect() if not lpath.isEmpty() else QRectF()
+            for raw, idx, pos in lbitmaps:
+                r = _glyph_box(raw, idx)
+                box = QRectF(pos.x() + r.x() * kk, pos.y() + r.y() * kk, r.width() * kk, r.height() * kk)
+                seg_ink = seg_ink.united(box) if not seg_ink.isEmpty() else box
+                bitmaps.append((raw, idx, pos, kk))
+            if not seg_ink.isEmpty():
+                ink = seg_ink if ink.isEmpty() else ink.united(seg_ink)
+            color = run.color if run else None
+            strokes = run.strokes if run and run.strokes is not None else st.strokes
+            gkey = (color, repr(strokes))
+            group = groups.get(gkey)
+            if group is None:
+                group = groups[gkey] = _Group(QPainterPath(), color, strokes)
+                group.path.setFillRule(Qt.FillRule.WindingFill)
+            group.path.addPath(lpath)
+            path.addPath(lpath)
+            if run and run.highlight and not seg_ink.isEmpty():
+                run_marks.append((seg_ink, baseline, size * scale * line_height, size * scale, run.highlight))
+            x += _advance(ref, seg) * kk + st.letter_spacing * (sb - sa)
         line_ink.append(ink)
-        path.addPath(lpath)
+        line_top += pitch
     ink_all = QRectF()
     for r in line_ink:
         if not r.isEmpty():
@@ -256,7 +330,13 @@ def _build_shape(layer: TextLayer, key: tuple[object, ...]) -> _Shape:
         block = r if block.isEmpty() else block.united(r)
     has_cjk = bool(_CJK.search(text))
     glyph_h = (ref.cjk_height if has_cjk else ref.cap_height) * k
-    return _Shape(key, size, lines, fit.fits, path, line_ink, line_logical, baselines, bitmaps, k, glyph_h, ink_all, block, clip)
+    lines = [text[a:b] for a, b in spans]
+    return _Shape(key, size, lines, fit.fits, path, line_ink, line_logical, baselines, bitmaps, k, glyph_h, ink_all,
+                  block, clip, list(groups.values()), pitches, run_marks)
+
+
+def _stroke_sets(style: TextStyle, runs: list[TextRun]) -> list[list[Stroke]]:
+    return [style.strokes, *(r.strokes for r in runs if r.strokes is not None)]
 
 
 _colour_fonts: dict[str, bool] = {}
@@ -346,7 +426,7 @@ def text_boxes(cover: Cover) -> list[tuple[str, Box, TextLayout]]:
         s = _shape(layer)
         if not s.lines or s.ink.isEmpty():
             continue
-        grow = sum(max(0.0, st.width) for st in layer.style.strokes)
+        grow = _stroke_grow(s, layer.style)
         r = layer_transform(layer).mapRect(s.ink.adjusted(-grow, -grow, grow, grow))
         out.append((layer.id, (r.x(), r.y(), r.width(), r.height()), layout_text(layer)))
     return out
@@ -357,8 +437,13 @@ def text_boxes(cover: Cover) -> list[tuple[str, Box, TextLayout]]:
 _images = ImageCache(256 * 1024 * 1024)
 
 
-def _stroke_total(style: TextStyle) -> float:
-    return sum(max(0.0, s.width) for s in style.strokes)
+def _stroke_total(strokes: list[Stroke]) -> float:
+    return sum(max(0.0, s.width) for s in strokes)
+
+
+def _stroke_grow(s: _Shape, style: TextStyle) -> float:
+    """How far the widest stroke stack (the layer's or a run's) reaches beyond the glyphs."""
+    return max((_stroke_total(g.strokes) for g in s.groups), default=_stroke_total(style.strokes))
 
 
 def _label_rect(s: _Shape, style: TextStyle) -> QRectF:
@@ -367,27 +452,36 @@ def _label_rect(s: _Shape, style: TextStyle) -> QRectF:
     return s.block.adjusted(-lab.padding_x, -lab.padding_y, lab.padding_x, lab.padding_y)
 
 
+def _label_radius(rect: QRectF, radius: float) -> float:
+    """A radius past half the short side makes a capsule (pill label), never an ellipse."""
+    return max(0.0, min(radius, rect.height() / 2, rect.width() / 2))
+
+
+def _marker(ink: QRectF, baseline: float, pitch: float, size: float, hl: Highlight) -> QPolygonF:
+    """A marker band under `ink`, from the baseline up, overshooting the glyphs like a real pen."""
+    bottom = baseline + hl.offset * pitch
+    top = bottom - hl.height * pitch
+    over = 0.12 * size
+    left, right = ink.left() - over, ink.right() + over
+    shift = hl.skew * (bottom - top)
+    return QPolygonF([QPointF(left + shift, top), QPointF(right + shift, top), QPointF(right, bottom),
+                      QPointF(left, bottom)])
+
+
 def _highlight_polys(s: _Shape, style: TextStyle) -> list[QPolygonF]:
     hl = style.highlight
     assert hl is not None
-    polys = []
-    pitch = s.size * style.line_height
-    for ink, baseline in zip(s.line_ink, s.baselines, strict=True):
-        if ink.isEmpty():
-            continue
-        bottom = baseline + hl.offset * pitch
-        top = bottom - hl.height * pitch
-        over = 0.12 * s.size  # the marker overshoots the glyphs a little, like a real pen stroke
-        left, right = ink.left() - over, ink.right() + over
-        shift = hl.skew * (bottom - top)
-        polys.append(QPolygonF([
-            QPointF(left + shift, top), QPointF(right + shift, top), QPointF(right, bottom), QPointF(left, bottom),
-        ]))
-    return polys
+    pitches = s.pitches or [s.size * style.line_height] * len(s.line_ink)
+    return [_marker(ink, baseline, pitch, s.size, hl)
+            for ink, baseline, pitch in zip(s.line_ink, s.baselines, pitches, strict=True) if not ink.isEmpty()]
+
+
+def _run_polys(s: _Shape) -> list[tuple[QPolygonF, Highlight]]:
+    return [(_marker(ink, baseline, pitch, px, hl), hl) for ink, baseline, pitch, px, hl in s.run_marks]
 
 
 def _effects_bounds(s: _Shape, style: TextStyle) -> QRectF:
-    grow = _stroke_total(style) + 2
+    grow = _stroke_grow(s, style) + 2
     r = s.ink.adjusted(-grow, -grow, grow, grow)
     if style.label:
         bw = style.label.border.width if style.label.border else 0
@@ -395,6 +489,8 @@ def _effects_bounds(s: _Shape, style: TextStyle) -> QRectF:
     if style.highlight:
         for poly in _highlight_polys(s, style):
             r = r.united(poly.boundingRect().adjusted(-1, -1, 1, 1))
+    for poly, _hl in _run_polys(s):
+        r = r.united(poly.boundingRect().adjusted(-1, -1, 1, 1))
     if style.shadow:
         sh = style.shadow
         g = 1.5 * max(0.0, sh.blur) + 2
@@ -409,14 +505,18 @@ def _paint_silhouette(p: QPainter, s: _Shape, style: TextStyle, color: QColor) -
     p.setPen(Qt.PenStyle.NoPen)
     p.setBrush(color)
     if style.label:
-        lab = style.label
-        p.drawRoundedRect(_label_rect(s, style), lab.radius, lab.radius)
+        rect = _label_rect(s, style)
+        r = _label_radius(rect, style.label.radius)
+        p.drawRoundedRect(rect, r, r)
     for poly in _highlight_polys(s, style) if style.highlight else []:
         p.drawPolygon(poly)
-    total = _stroke_total(style)
-    if total > 0:
-        p.strokePath(s.path, QPen(color, 2 * total, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                  Qt.PenJoinStyle.RoundJoin))
+    for poly, _hl in _run_polys(s):
+        p.drawPolygon(poly)
+    for g in s.groups:
+        total = _stroke_total(g.strokes)
+        if total > 0:
+            p.strokePath(g.path, QPen(color, 2 * total, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                      Qt.PenJoinStyle.RoundJoin))
     p.fillPath(s.path, color)
 
 
@@ -448,41 +548,46 @@ def _paint_text(p: QPainter, s: _Shape, style: TextStyle, to_device: QTransform,
         lab = style.label
         rect = _label_rect(s, style)
         p.setPen(Qt.PenStyle.NoPen)
+        radius = _label_radius(rect, lab.radius)
         p.setBrush(qcolor(lab.color))
-        p.drawRoundedRect(rect, lab.radius, lab.radius)
+        p.drawRoundedRect(rect, radius, radius)
         if lab.border and lab.border.width > 0:
             bw = lab.border.width
             p.setBrush(Qt.BrushStyle.NoBrush)
             p.setPen(QPen(qcolor(lab.border.color), bw, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
                           Qt.PenJoinStyle.RoundJoin))
             inner = rect.adjusted(bw / 2, bw / 2, -bw / 2, -bw / 2)
-            p.drawRoundedRect(inner, max(0.0, lab.radius - bw / 2), max(0.0, lab.radius - bw / 2))
-    if style.highlight:
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(qcolor(style.highlight.color))
-        r = 0.06 * s.size
-        for poly in _highlight_polys(s, style):
-            hp = QPainterPath()
+            p.drawRoundedRect(inner, max(0.0, radius - bw / 2), max(0.0, radius - bw / 2))
+    marks = [(poly, style.highlight) for poly in _highlight_polys(s, style)] if style.highlight else []
+    marks += _run_polys(s)
+    p.setPen(Qt.PenStyle.NoPen)
+    for poly, hl in marks:
+        p.setBrush(qcolor(hl.color))
+        r = 0.06 * poly.boundingRect().height() / max(hl.height, 0.05) / style.line_height
+        hp = QPainterPath()
+        if r > 0.5 and not hl.skew:
+            hp.addRoundedRect(poly.boundingRect(), r, r)
+        else:
             hp.addPolygon(poly)
             hp.closeSubpath()
-            if r > 0.5 and not style.highlight.skew:
-                hp = QPainterPath()
-                hp.addRoundedRect(poly.boundingRect(), r, r)
-            p.drawPath(hp)
+        p.drawPath(hp)
     # Strokes: list order is innermost first; each ring starts where the previous one ends, so the
-    # outermost ring is drawn first with the widest pen and every inner one on top of it.
-    widths = []
-    total = 0.0
-    for st in style.strokes:
-        total += max(0.0, st.width)
-        widths.append(total)
+    # outermost ring is drawn first with the widest pen and every inner one on top of it. With runs,
+    # the rings of every group are drawn widest first, then every fill, so no ring covers a glyph.
+    rings: list[tuple[float, str, QPainterPath]] = []
+    for g in s.groups:
+        total = 0.0
+        for st in g.strokes:
+            total += max(0.0, st.width)
+            if st.width > 0:
+                rings.append((total, st.color, g.path))
     p.setBrush(Qt.BrushStyle.NoBrush)
-    for st, cum in reversed(list(zip(style.strokes, widths, strict=True))):
-        if st.width <= 0:
-            continue
-        p.strokePath(s.path, QPen(qcolor(st.color), 2 * cum, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
-                                  Qt.PenJoinStyle.RoundJoin))
-    p.fillPath(s.path, fill_brush(style.fill, s.ink))
+    for cum, ring_color, ring_path in sorted(rings, key=lambda ring: -ring[0]):
+        p.strokePath(ring_path, QPen(qcolor(ring_color), 2 * cum, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+    layer_brush = fill_brush(style.fill, s.ink)
+    for g in s.groups:
+        p.fillPath(g.path, layer_brush if g.color is None else qcolor(g.color))
     if s.bitmaps:
         _paint_bitmaps(p, s)
 
@@ -494,8 +599,8 @@ def _paint_bitmaps(p: QPainter, s: _Shape) -> None:
     d = math.sqrt(abs(t.determinant())) or 1.0
     p.save()
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    for raw, idx, pos in s.bitmaps:
-        px = raw.pixelSize() * s.scale * d
+    for raw, idx, pos, scale in s.bitmaps:
+        px = raw.pixelSize() * scale * d
         if px < 1:
             continue
         sized = QRawFont(raw)

@@ -39,10 +39,11 @@ from xhscover.editing.names import display_name
 from xhscover.editing.props import get_path
 from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.errors import XhsError
-from xhscover.model.layers import ImageLayer, StickerLayer
+from xhscover.model.layers import ImageLayer, StickerLayer, TextLayer
 from xhscover.model.styles import Fill, FillKind, Highlight, LabelBox, Shadow, Stroke
 from xhscover.ui import dialogs
 from xhscover.ui.language import is_english
+from xhscover.ui.preset_gallery import PresetGallery
 
 
 class ColorButton(QWidget):
@@ -482,8 +483,63 @@ class PropertiesPanel(QScrollArea):
         self._spin(f, "Y", "y", -5000, 5000)
         self._spin(f, self.tr("Width"), "w", 1, 10000)
         self._spin(f, self.tr("Height"), "h", 1, 10000)
-        self._slider(f, self.tr("Rotation"), "rotation", -180, 180)
+        self.rotation_slider, self.rotation_spin = self._rotation(f)
         self.opacity_slider = self._slider(f, self.tr("Opacity"), "opacity", 0, 100, scale=100)
+
+    def _rotation(self, form: QFormLayout) -> tuple[QSlider, QDoubleSpinBox]:
+        """Rotation: a slider for dragging and a number field for typing an exact angle, side by side."""
+        sl = QSlider(Qt.Orientation.Horizontal)
+        sl.setRange(-180, 180)
+        sl.setObjectName("prop:rotation")
+        sl.sliderPressed.connect(self.begin_gesture)
+        sl.sliderReleased.connect(self.end_gesture)
+        sl.valueChanged.connect(lambda v: self.set_value("rotation", float(v),
+                                                         gesture=self._gesture or "slider:rotation"))
+        sb = QDoubleSpinBox()
+        sb.setObjectName("prop:rotation.number")
+        sb.setRange(-180, 180)
+        sb.setDecimals(1)
+        sb.setSuffix("°")
+        sb.setWrapping(True)
+        sb.setKeyboardTracking(False)
+        sb.valueChanged.connect(lambda v: self.set_value("rotation", float(v), gesture="spin:rotation"))
+
+        def refresh() -> None:
+            v = self.value("rotation")
+            if isinstance(v, (int, float)):
+                with QSignalBlocker(sl), QSignalBlocker(sb):
+                    sl.setValue(round(float(v)))
+                    sb.setValue(float(v))
+
+        self._binders.append(refresh)
+        row = QHBoxLayout()
+        row.addWidget(sl, 1)
+        row.addWidget(sb)
+        form.addRow(self.tr("Rotation"), row)
+        return sl, sb
+
+    def apply_text(self) -> None:
+        """The text field's content to every selected text layer; styled runs follow the edit."""
+        if self._updating or self.doc is None:
+            return
+        text = self.text_edit.toPlainText()
+        for lay in self.doc.selected_layers():
+            cmd = C.set_text(self.doc, lay.id, text) if isinstance(lay, TextLayer) else None
+            if cmd is not None:
+                self.doc.push(cmd)
+
+    def apply_preset(self, preset_id: str) -> None:
+        """A 花字 preset on every selected text layer: one undo step."""
+        if self.doc is None:
+            return
+        ids = [lay.id for lay in self.doc.selected_layers() if isinstance(lay, TextLayer)]
+        cmd = C.apply_text_preset(self.doc, ids, preset_id) if ids else None
+        if cmd is not None:
+            self.doc.push(cmd)
+
+    def _text_layer(self) -> TextLayer | None:
+        sel = self.doc.selected_layers() if self.doc else []
+        return sel[0] if len(sel) >= 1 and isinstance(sel[0], TextLayer) else None
 
     def _build_text(self) -> None:
         self.text_box, f = self._section(self.tr("Text"))
@@ -491,8 +547,7 @@ class PropertiesPanel(QScrollArea):
         self.text_edit.setObjectName("prop:text")
         self.text_edit.setFixedHeight(64)
         self.text_apply = QPushButton(self.tr("Apply text"))
-        self.text_apply.clicked.connect(lambda: self.set_value("text", self.text_edit.toPlainText(),
-                                                               text=C.tr("Edit text")))
+        self.text_apply.clicked.connect(self.apply_text)
 
         def refresh_text() -> None:
             v = self.value("text")
@@ -503,14 +558,34 @@ class PropertiesPanel(QScrollArea):
         self._binders.append(refresh_text)
         f.addRow(self.text_edit)
         f.addRow(self.text_apply)
+        f.addRow(QLabel(self.tr("Text styles (花字): click to apply")))
+        self.preset_gallery = PresetGallery()
+        self.preset_gallery.preset_chosen.connect(self.apply_preset)
+        f.addRow(self.preset_gallery)
+
+        def refresh_gallery() -> None:
+            lay = self._text_layer()
+            if lay is not None and not self.text_box.isHidden():
+                self.preset_gallery.show_text(lay.text, lay.style)
+
+        self._binders.append(refresh_gallery)
         self.role_combo = self._combo(f, self.tr("Role"), "role", [
             (self.tr("Title"), "title"), (self.tr("Subtitle"), "subtitle"), (self.tr("Body"), "body"),
             (self.tr("Tag"), "tag"), (self.tr("Caption"), "caption")], text=C.tr("Text role"))
         self.role_combo.setToolTip(self.tr("The attention score reads the Title text as the cover's title"))
-        self.family_combo = self._combo(f, self.tr("Font"), "style.family", [])
+        self.family_combo = QComboBox()
+        self.family_combo.setObjectName("prop:style.family")
+        self.family_combo.currentIndexChanged.connect(lambda i: self.set_family(self.family_combo.itemData(i)))
+        self._binders.append(lambda: self._select_data(self.family_combo, self.value("style.family")))
+        f.addRow(self.tr("Font"), self.family_combo)
         self._fill_families()
-        self._combo(f, self.tr("Weight"), "style.weight", [(str(w), w) for w in (300, 400, 500, 700, 900)])
-        self._spin(f, self.tr("Size"), "style.size", 8, 600, 2, suffix=" px")
+        self.weight_combo = QComboBox()
+        self.weight_combo.setObjectName("prop:style.weight")
+        self.weight_combo.currentIndexChanged.connect(
+            lambda i: self.set_value("style.weight", self.weight_combo.itemData(i)) if i >= 0 else None)
+        self._binders.append(self._refresh_weights)
+        f.addRow(self.tr("Weight"), self.weight_combo)
+        self._build_size(f)
         self._check(f, self.tr("Italic"), "style.italic")
         self._fill_editor(f, "style.fill")
         # strokes
@@ -566,6 +641,83 @@ class PropertiesPanel(QScrollArea):
         self.min_size_spin = self._spin(f, self.tr("Minimum size"), "style.min_size", 4, 600, 1, suffix=" px")
         self.min_size_spin.setToolTip(self.tr("Shrinking to fit stops at this size"))
         self._binders.append(lambda: self.min_size_spin.setEnabled(self.value("style.auto_fit") is True))
+
+    @staticmethod
+    def _select_data(cb: QComboBox, value: Any) -> None:
+        with QSignalBlocker(cb):
+            cb.setCurrentIndex(max(0, cb.findData(value)))
+
+    def set_family(self, family: str | None) -> None:
+        """Change the font; the weight moves to the nearest one the new family has, in the same step."""
+        if self._updating or self.doc is None or not family:
+            return
+        from xhscover.model.presets import nearest_weight
+
+        changes: C.Changes = {}
+        for lay in self.doc.selected_layers():
+            if isinstance(lay, TextLayer) and lay.style.family != family:
+                changes[lay.id] = {"style.family": family, "style.weight": nearest_weight(family, lay.style.weight)}
+        if changes:
+            self.doc.push(C.SetProps(self.doc, changes, C.tr("Font")))
+
+    def _refresh_weights(self) -> None:
+        """Offer only the weights the selected family really has (得意黑 has one)."""
+        family, weight = self.value("style.family"), self.value("style.weight")
+        weights: list[int] = []
+        if isinstance(family, str):
+            try:
+                from xhscover.model.fonts import get_family
+
+                weights = sorted(get_family(family).weights)
+            except XhsError:
+                weights = []
+        if isinstance(weight, int) and weight not in weights:
+            weights = sorted({*weights, weight}) if not weights else weights
+        cb = self.weight_combo
+        with QSignalBlocker(cb):
+            if [cb.itemData(i) for i in range(cb.count())] != weights:
+                cb.clear()
+                for w in weights:
+                    cb.addItem(_weight_name(w), w)
+            near = min(weights, key=lambda w: abs(w - weight)) if weights and isinstance(weight, int) else None
+            cb.setCurrentIndex(max(0, cb.findData(near)))
+        cb.setEnabled(len(weights) > 1)
+        cb.setToolTip("" if len(weights) > 1 else self.tr("This font has one weight"))
+
+    def _build_size(self, form: QFormLayout) -> None:
+        """Size shows what is drawn: after auto-fit that is often less than the maximum the user set.
+        Typing a size sets the maximum; the field then shows what fits."""
+        sb = QDoubleSpinBox()
+        sb.setObjectName("prop:style.size")
+        sb.setRange(4, 600)
+        sb.setSingleStep(2)
+        sb.setDecimals(1)
+        sb.setSuffix(" px")
+        sb.setKeyboardTracking(False)
+        sb.valueChanged.connect(lambda v: self.set_value("style.size", float(v), gesture="spin:style.size"))
+        hint = QLabel()
+        hint.setObjectName("sizeHint")
+        hint.setStyleSheet("color: #888;")
+
+        def refresh() -> None:
+            lay = self._text_layer()
+            if lay is None:
+                return
+            from xhscover.render.text import layout_text
+
+            drawn = layout_text(lay).size
+            with QSignalBlocker(sb):
+                sb.setValue(drawn)
+            shrunk = lay.style.auto_fit and drawn < lay.style.size - 0.25
+            hint.setText(self.tr("fitted; max {0:g} px").format(lay.style.size) if shrunk else "")
+            hint.setVisible(shrunk)
+
+        self._binders.append(refresh)
+        row = QHBoxLayout()
+        row.addWidget(sb, 1)
+        row.addWidget(hint)
+        form.addRow(self.tr("Size"), row)
+        self.size_spin, self.size_hint = sb, hint
 
     def _fill_families(self) -> None:
         cb = self.family_combo
@@ -836,6 +988,11 @@ class PropertiesPanel(QScrollArea):
 
         self._binders.append(refresh_note)
         f.addRow(self.tr("Note title"), note)
+
+
+def _weight_name(weight: int) -> str:
+    names = {300: "Light", 400: "Regular", 500: "Medium", 700: "Bold", 900: "Black"}
+    return f"{weight} {names.get(weight, '')}".strip()
 
 
 def _default_label_border() -> Stroke:
