@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QPinchGesture,
-    QPlainTextEdit,
+    QTextEdit,
     QWidget,
 )
 
@@ -433,7 +433,7 @@ class CoverCanvas(QGraphicsView):
             self.doc.push(C.nudge(self.doc, ids, dx, dy))
 
     # --- in-place text editing (xhscover.ui.inline_text) -------------------------------------------
-    def start_text_edit(self, layer_id: str) -> QPlainTextEdit:
+    def start_text_edit(self, layer_id: str) -> QTextEdit:
         """A floating editor over the text box; the layer is hidden from the render meanwhile."""
         return self.text_edit.start(layer_id)
 
@@ -444,5 +444,5 @@ class CoverCanvas(QGraphicsView):
         self.text_edit.cancel()
 
     @property
-    def text_editor(self) -> QPlainTextEdit | None:
+    def text_editor(self) -> QTextEdit | None:
         return self.text_edit.editor

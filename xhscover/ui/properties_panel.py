@@ -713,10 +713,8 @@ class PropertiesPanel(QScrollArea):
             hint.setVisible(shrunk)
 
         self._binders.append(refresh)
-        row = QHBoxLayout()
-        row.addWidget(sb, 1)
-        row.addWidget(hint)
-        form.addRow(self.tr("Size"), row)
+        form.addRow(self.tr("Size"), sb)
+        form.addRow("", hint)  # its own row: the dock stays narrow in both languages
         self.size_spin, self.size_hint = sb, hint
 
     def _fill_families(self) -> None:

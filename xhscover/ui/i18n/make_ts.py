@@ -128,6 +128,8 @@ ZH = {
     "Distribute &horizontally": "水平等距分布(&H)", "Distribute &vertically": "垂直等距分布(&V)",
     "Bring &forward": "上移一层(&F)", "Send bac&kward": "下移一层(&K)", "Lan&guage": "语言(&G)",
     "&Layers": "图层(&L)", "&Properties": "属性(&P)", "F&eed": "信息流(&E)", "Attention s&core": "注意力评分(&C)",
+    "Text styles (花字): click to apply": "花字：点击应用", "This font has one weight": "这款字体只有一种字重",
+    "fitted; max {0:g} px": "已自适应，最大 {0:g} px", "Style text": "文字样式", "Apply text style": "应用花字",
 }
 # Qt's own dialogs (file, colour, message boxes) translate through Qt's qtbase_zh_CN.qm, which
 # misses strings newer Qt versions use; these fill the gaps (our translator is asked after Qt's).

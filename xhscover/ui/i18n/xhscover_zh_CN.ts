@@ -3,12 +3,12 @@
   <context>
     <name>ColorButton</name>
     <message>
-      <location filename="../properties_panel.py" line="61" />
+      <location filename="../properties_panel.py" line="62" />
       <source>Pick</source>
       <translation>吸管</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="62" />
+      <location filename="../properties_panel.py" line="63" />
       <source>Pick a colour from the canvas</source>
       <translation>从画布上吸取颜色</translation>
     </message>
@@ -636,446 +636,461 @@
   <context>
     <name>PropertiesPanel</name>
     <message>
-      <location filename="../properties_panel.py" line="110" />
+      <location filename="../properties_panel.py" line="111" />
       <source>Solid</source>
       <translation>纯色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="111" />
+      <location filename="../properties_panel.py" line="112" />
       <source>Linear gradient</source>
       <translation>线性渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="112" />
+      <location filename="../properties_panel.py" line="113" />
       <source>Radial gradient</source>
       <translation>径向渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="118" />
+      <location filename="../properties_panel.py" line="119" />
       <source>Gradient angle</source>
       <translation>渐变角度</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="125" />
+      <location filename="../properties_panel.py" line="126" />
       <source>Stops</source>
       <translation>色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="129" />
+      <location filename="../properties_panel.py" line="130" />
       <source>Add gradient stop</source>
       <translation>添加渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="133" />
+      <location filename="../properties_panel.py" line="134" />
       <source>Remove gradient stop</source>
       <translation>删除渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="141" />
+      <location filename="../properties_panel.py" line="142" />
       <source>Stop position (0 = start, 1 = end)</source>
       <translation>色标位置（0 = 起点，1 = 终点）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="337" />
+      <location filename="../properties_panel.py" line="338" />
       <source>Cover {0} · background</source>
       <translation>封面 {0} · 背景</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="341" />
+      <location filename="../properties_panel.py" line="342" />
       <source>{0} layers</source>
       <translation>{0} 个图层</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="480" />
+      <location filename="../properties_panel.py" line="481" />
       <source>Position and size</source>
       <translation>位置和大小</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="483" />
-      <location filename="../properties_panel.py" line="558" />
-      <location filename="../properties_panel.py" line="680" />
-      <location filename="../properties_panel.py" line="685" />
-      <location filename="../properties_panel.py" line="734" />
+      <location filename="../properties_panel.py" line="484" />
+      <location filename="../properties_panel.py" line="633" />
+      <location filename="../properties_panel.py" line="830" />
+      <location filename="../properties_panel.py" line="835" />
+      <location filename="../properties_panel.py" line="884" />
       <source>Width</source>
       <translation>宽</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="484" />
-      <location filename="../properties_panel.py" line="548" />
-      <location filename="../properties_panel.py" line="681" />
+      <location filename="../properties_panel.py" line="485" />
+      <location filename="../properties_panel.py" line="623" />
+      <location filename="../properties_panel.py" line="831" />
       <source>Height</source>
       <translation>高</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="485" />
-      <source>Rotation</source>
-      <translation>旋转</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="486" />
+      <location filename="../properties_panel.py" line="487" />
       <source>Opacity</source>
       <translation>不透明度</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="489" />
+      <location filename="../properties_panel.py" line="518" />
+      <source>Rotation</source>
+      <translation>旋转</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="545" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="493" />
+      <location filename="../properties_panel.py" line="549" />
       <source>Apply text</source>
       <translation>应用文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="506" />
+      <location filename="../properties_panel.py" line="561" />
+      <source>Text styles (花字): click to apply</source>
+      <translation>花字：点击应用</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="572" />
       <source>Role</source>
       <translation>角色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="507" />
+      <location filename="../properties_panel.py" line="573" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="507" />
+      <location filename="../properties_panel.py" line="573" />
       <source>Subtitle</source>
       <translation>副标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="507" />
+      <location filename="../properties_panel.py" line="573" />
       <source>Body</source>
       <translation>正文</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="508" />
+      <location filename="../properties_panel.py" line="574" />
       <source>Tag</source>
       <translation>标签</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="508" />
+      <location filename="../properties_panel.py" line="574" />
       <source>Caption</source>
       <translation>说明文字</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="509" />
+      <location filename="../properties_panel.py" line="575" />
       <source>The attention score reads the Title text as the cover's title</source>
       <translation>注意力评分把“标题”角色的文字当作封面标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="510" />
+      <location filename="../properties_panel.py" line="580" />
       <source>Font</source>
       <translation>字体</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="512" />
+      <location filename="../properties_panel.py" line="587" />
       <source>Weight</source>
       <translation>字重</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="513" />
-      <source>Size</source>
-      <translation>尺寸</translation>
-    </message>
-    <message>
-      <location filename="../properties_panel.py" line="514" />
+      <location filename="../properties_panel.py" line="589" />
       <source>Italic</source>
       <translation>斜体</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="523" />
+      <location filename="../properties_panel.py" line="598" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="527" />
+      <location filename="../properties_panel.py" line="602" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="538" />
+      <location filename="../properties_panel.py" line="613" />
       <source>Strokes</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="541" />
+      <location filename="../properties_panel.py" line="616" />
       <source>Shadow</source>
       <translation>阴影</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="542" />
-      <location filename="../properties_panel.py" line="547" />
-      <location filename="../properties_panel.py" line="552" />
-      <location filename="../properties_panel.py" line="557" />
-      <location filename="../properties_panel.py" line="596" />
-      <location filename="../properties_panel.py" line="684" />
-      <location filename="../properties_panel.py" line="733" />
+      <location filename="../properties_panel.py" line="617" />
+      <location filename="../properties_panel.py" line="622" />
+      <location filename="../properties_panel.py" line="627" />
+      <location filename="../properties_panel.py" line="632" />
+      <location filename="../properties_panel.py" line="746" />
+      <location filename="../properties_panel.py" line="834" />
+      <location filename="../properties_panel.py" line="883" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="545" />
+      <location filename="../properties_panel.py" line="620" />
       <source>Blur</source>
       <translation>模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="546" />
+      <location filename="../properties_panel.py" line="621" />
       <source>Highlighter</source>
       <translation>荧光笔</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="549" />
+      <location filename="../properties_panel.py" line="624" />
       <source>Offset</source>
       <translation>偏移</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="550" />
+      <location filename="../properties_panel.py" line="625" />
       <source>Skew</source>
       <translation>倾斜</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="551" />
+      <location filename="../properties_panel.py" line="626" />
       <source>Label box</source>
       <translation>标签底框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="553" />
+      <location filename="../properties_panel.py" line="628" />
       <source>Padding X</source>
       <translation>水平内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="554" />
+      <location filename="../properties_panel.py" line="629" />
       <source>Padding Y</source>
       <translation>垂直内边距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="555" />
+      <location filename="../properties_panel.py" line="630" />
       <source>Radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="556" />
-      <location filename="../properties_panel.py" line="683" />
+      <location filename="../properties_panel.py" line="631" />
+      <location filename="../properties_panel.py" line="833" />
       <source>Border</source>
       <translation>边框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="559" />
+      <location filename="../properties_panel.py" line="634" />
       <source>Letter spacing</source>
       <translation>字间距</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="560" />
+      <location filename="../properties_panel.py" line="635" />
       <source>Line height</source>
       <translation>行高</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="561" />
+      <location filename="../properties_panel.py" line="636" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="562" />
+      <location filename="../properties_panel.py" line="637" />
       <source>Left</source>
       <translation>左</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="562" />
+      <location filename="../properties_panel.py" line="637" />
       <source>Centre</source>
       <translation>中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="562" />
+      <location filename="../properties_panel.py" line="637" />
       <source>Right</source>
       <translation>右</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="563" />
+      <location filename="../properties_panel.py" line="638" />
       <source>Vertical</source>
       <translation>垂直</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="564" />
+      <location filename="../properties_panel.py" line="639" />
       <source>Top</source>
       <translation>顶部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="564" />
+      <location filename="../properties_panel.py" line="639" />
       <source>Middle</source>
       <translation>居中</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="564" />
+      <location filename="../properties_panel.py" line="639" />
       <source>Bottom</source>
       <translation>底部</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="565" />
+      <location filename="../properties_panel.py" line="640" />
       <source>Shrink to fit the box</source>
       <translation>自动缩小以适应文本框</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="566" />
+      <location filename="../properties_panel.py" line="641" />
       <source>Minimum size</source>
       <translation>最小字号</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="567" />
+      <location filename="../properties_panel.py" line="642" />
       <source>Shrinking to fit stops at this size</source>
       <translation>自动缩小到这个字号为止</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="595" />
-      <location filename="../properties_panel.py" line="731" />
+      <location filename="../properties_panel.py" line="685" />
+      <source>This font has one weight</source>
+      <translation>这款字体只有一种字重</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="712" />
+      <source>fitted; max {0:g} px</source>
+      <translation>已自适应，最大 {0:g} px</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="716" />
+      <source>Size</source>
+      <translation>尺寸</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="745" />
+      <location filename="../properties_panel.py" line="881" />
       <source>Fill</source>
       <translation>填充</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="650" />
-      <location filename="../properties_panel.py" line="805" />
+      <location filename="../properties_panel.py" line="800" />
+      <location filename="../properties_panel.py" line="955" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="651" />
+      <location filename="../properties_panel.py" line="801" />
       <source>Replace image…</source>
       <translation>替换图片…</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="655" />
+      <location filename="../properties_panel.py" line="805" />
       <source>Fit</source>
       <translation>适应方式</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="655" />
+      <location filename="../properties_panel.py" line="805" />
       <source>Fill (crop)</source>
       <translation>填满（裁切）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="655" />
+      <location filename="../properties_panel.py" line="805" />
       <source>Fit inside</source>
       <translation>完整显示</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="656" />
+      <location filename="../properties_panel.py" line="806" />
       <source>Stretch</source>
       <translation>拉伸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="667" />
+      <location filename="../properties_panel.py" line="817" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="677" />
+      <location filename="../properties_panel.py" line="827" />
       <source>Crop</source>
       <translation>裁剪</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="682" />
-      <location filename="../properties_panel.py" line="735" />
+      <location filename="../properties_panel.py" line="832" />
+      <location filename="../properties_panel.py" line="885" />
       <source>Corner radius</source>
       <translation>圆角</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="708" />
-      <location filename="../properties_panel.py" line="720" />
+      <location filename="../properties_panel.py" line="858" />
+      <location filename="../properties_panel.py" line="870" />
       <source>Cannot use this image</source>
       <translation>无法使用这张图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="727" />
-      <location filename="../properties_panel.py" line="728" />
+      <location filename="../properties_panel.py" line="877" />
+      <location filename="../properties_panel.py" line="878" />
       <source>Shape</source>
       <translation>形状</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="729" />
+      <location filename="../properties_panel.py" line="879" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="729" />
+      <location filename="../properties_panel.py" line="879" />
       <source>Rounded rectangle</source>
       <translation>圆角矩形</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="730" />
+      <location filename="../properties_panel.py" line="880" />
       <source>Ellipse</source>
       <translation>椭圆</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="730" />
+      <location filename="../properties_panel.py" line="880" />
       <source>Line</source>
       <translation>直线</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="730" />
+      <location filename="../properties_panel.py" line="880" />
       <source>Arrow</source>
       <translation>箭头</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="732" />
+      <location filename="../properties_panel.py" line="882" />
       <source>Outline</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="739" />
-      <location filename="../properties_panel.py" line="745" />
+      <location filename="../properties_panel.py" line="889" />
+      <location filename="../properties_panel.py" line="895" />
       <source>Sticker</source>
       <translation>贴纸</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="749" />
+      <location filename="../properties_panel.py" line="899" />
       <source>or an emoji, e.g. 🔥</source>
       <translation>或一个表情，例如 🔥</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="752" />
+      <location filename="../properties_panel.py" line="902" />
       <source>Emoji</source>
       <translation>表情</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="763" />
+      <location filename="../properties_panel.py" line="913" />
       <source>(emoji)</source>
       <translation>（表情）</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="794" />
+      <location filename="../properties_panel.py" line="944" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="797" />
+      <location filename="../properties_panel.py" line="947" />
       <source>Set image…</source>
       <translation>设置图片…</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="800" />
+      <location filename="../properties_panel.py" line="950" />
       <source>Remove image</source>
       <translation>移除图片</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="808" />
+      <location filename="../properties_panel.py" line="958" />
       <source>Image dim</source>
       <translation>图片压暗</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="809" />
+      <location filename="../properties_panel.py" line="959" />
       <source>Image blur</source>
       <translation>图片模糊</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="824" />
+      <location filename="../properties_panel.py" line="974" />
       <source>Ratio</source>
       <translation>比例</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="828" />
+      <location filename="../properties_panel.py" line="978" />
       <source>Note title shown under the cover in the feed</source>
       <translation>信息流中封面下方显示的笔记标题</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="838" />
+      <location filename="../properties_panel.py" line="988" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
@@ -1226,6 +1241,54 @@
     </message>
   </context>
   <context>
+    <name>StyleBar</name>
+    <message>
+      <location filename="../inline_text.py" line="72" />
+      <source>Colour of the selected characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="75" />
+      <source>Larger</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="76" />
+      <source>Smaller</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="77" />
+      <source>Marker</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="77" />
+      <source>Marker pen under the selected characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="78" />
+      <source>Outline</source>
+      <translation>描边</translation>
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="78" />
+      <source>White outline around the selected characters</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="80" />
+      <source>Plain</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="80" />
+      <source>Back to the text's own style</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>VariantsBar</name>
     <message>
       <location filename="../variants_bar.py" line="27" />
@@ -1261,177 +1324,186 @@
   <context>
     <name>commands</name>
     <message>
-      <location filename="../../editing/commands.py" line="43" />
+      <location filename="../../editing/commands.py" line="44" />
       <source>Change properties</source>
       <translation>修改属性</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="95" />
+      <location filename="../../editing/commands.py" line="96" />
       <source>Move</source>
       <translation>移动</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="131" />
+      <location filename="../../editing/commands.py" line="132" />
       <source>Add layer</source>
       <translation>添加图层</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="136" />
+      <location filename="../../editing/commands.py" line="137" />
       <source>Delete</source>
       <translation>删除</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="145" />
-      <location filename="../../editing/commands.py" line="152" />
+      <location filename="../../editing/commands.py" line="146" />
+      <location filename="../../editing/commands.py" line="153" />
       <source>Reorder</source>
       <translation>调整顺序</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="169" />
+      <location filename="../../editing/commands.py" line="170" />
       <source>copy</source>
       <translation>副本</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="176" />
+      <location filename="../../editing/commands.py" line="177" />
       <source>Duplicate</source>
       <translation>复制</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="189" />
+      <location filename="../../editing/commands.py" line="190" />
       <source>Group</source>
       <translation>编组</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="193" />
+      <location filename="../../editing/commands.py" line="194" />
       <source>Ungroup</source>
       <translation>取消编组</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="197" />
+      <location filename="../../editing/commands.py" line="198" />
       <source>Show</source>
       <translation>显示</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="197" />
+      <location filename="../../editing/commands.py" line="198" />
       <source>Hide</source>
       <translation>隐藏</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="201" />
+      <location filename="../../editing/commands.py" line="202" />
       <source>Lock</source>
       <translation>锁定</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="201" />
+      <location filename="../../editing/commands.py" line="202" />
       <source>Unlock</source>
       <translation>解锁</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="205" />
+      <location filename="../../editing/commands.py" line="206" />
       <source>Rename</source>
       <translation>重命名</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="211" />
+      <location filename="../../editing/commands.py" line="212" />
       <source>Replace image</source>
       <translation>替换图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="217" />
+      <location filename="../../editing/commands.py" line="218" />
       <source>Remove background image</source>
       <translation>移除背景图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="219" />
+      <location filename="../../editing/commands.py" line="220" />
       <source>Background image</source>
       <translation>背景图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="247" />
-      <location filename="../../editing/commands.py" line="387" />
+      <location filename="../../editing/commands.py" line="248" />
+      <location filename="../../editing/commands.py" line="388" />
       <source>Sticker</source>
       <translation>贴纸</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="253" />
+      <location filename="../../editing/commands.py" line="254" />
       <source>Change sticker</source>
       <translation>更换贴纸</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="257" />
+      <location filename="../../editing/commands.py" line="258" />
       <source>Background</source>
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="272" />
+      <location filename="../../editing/commands.py" line="273" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="306" />
+      <location filename="../../editing/commands.py" line="307" />
       <source>Duplicate variant</source>
       <translation>复制方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="311" />
+      <location filename="../../editing/commands.py" line="312" />
       <source>Add variant</source>
       <translation>添加方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="319" />
+      <location filename="../../editing/commands.py" line="320" />
       <source>Delete variant</source>
       <translation>删除方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="323" />
+      <location filename="../../editing/commands.py" line="324" />
       <source>Rename variant</source>
       <translation>重命名方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="342" />
+      <location filename="../../editing/commands.py" line="343" />
       <source>Change ratio</source>
       <translation>更改比例</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="347" />
+      <location filename="../../editing/commands.py" line="348" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="364" />
+      <location filename="../../editing/commands.py" line="365" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="364" />
+      <location filename="../../editing/commands.py" line="365" />
       <source>Rounded rectangle</source>
       <translation>圆角矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="364" />
+      <location filename="../../editing/commands.py" line="365" />
       <source>Ellipse</source>
       <translation>椭圆</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="365" />
+      <location filename="../../editing/commands.py" line="366" />
       <source>Line</source>
       <translation>直线</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="365" />
+      <location filename="../../editing/commands.py" line="366" />
       <source>Arrow</source>
       <translation>箭头</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="403" />
+      <location filename="../../editing/commands.py" line="404" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../inline_text.py" line="80" />
-      <location filename="../properties_panel.py" line="495" />
+      <location filename="../../editing/commands.py" line="412" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="424" />
+      <source>Style text</source>
+      <translation>文字样式</translation>
+    </message>
+    <message>
+      <location filename="../../editing/commands.py" line="439" />
+      <source>Apply text style</source>
+      <translation>应用花字</translation>
     </message>
     <message>
       <location filename="../interactions.py" line="142" />
@@ -1448,38 +1520,43 @@
       <translation>旋转</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="196" />
-      <location filename="../properties_panel.py" line="227" />
+      <location filename="../properties_panel.py" line="197" />
+      <location filename="../properties_panel.py" line="228" />
       <source>Gradient</source>
       <translation>渐变</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="209" />
+      <location filename="../properties_panel.py" line="210" />
       <source>Add gradient stop</source>
       <translation>添加渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="216" />
+      <location filename="../properties_panel.py" line="217" />
       <source>Remove gradient stop</source>
       <translation>删除渐变色标</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="438" />
+      <location filename="../properties_panel.py" line="439" />
       <source>Colour</source>
       <translation>颜色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="508" />
+      <location filename="../properties_panel.py" line="574" />
       <source>Text role</source>
       <translation>文字角色</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="635" />
+      <location filename="../properties_panel.py" line="661" />
+      <source>Font</source>
+      <translation>字体</translation>
+    </message>
+    <message>
+      <location filename="../properties_panel.py" line="785" />
       <source>Add stroke</source>
       <translation>添加描边</translation>
     </message>
     <message>
-      <location filename="../properties_panel.py" line="642" />
+      <location filename="../properties_panel.py" line="792" />
       <source>Remove stroke</source>
       <translation>删除描边</translation>
     </message>
