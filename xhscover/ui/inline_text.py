@@ -20,6 +20,7 @@ from xhscover.model.layers import TextLayer
 from xhscover.model.runs import MAX_SCALE, MIN_SCALE
 from xhscover.model.styles import Highlight, Stroke, TextRun
 from xhscover.render.fonts import make_qfont
+from xhscover.render.text import layout_text
 
 if TYPE_CHECKING:
     from xhscover.ui.canvas import CoverCanvas
@@ -103,7 +104,8 @@ class InlineTextEditor(QObject):
         ed = QTextEdit(cv.viewport())
         ed.setObjectName("inlineTextEditor")
         ed.setAcceptRichText(False)  # pasted text arrives plain; styles are runs, made with the bar
-        self._base_px = max(8, int(min(lay.style.size, lay.h) * cv.zoom()))
+        # the size the canvas draws (after auto-fit), so the text wraps in the editor as it does on the cover
+        self._base_px = max(8, int(min(layout_text(lay).size, lay.h) * cv.zoom()))
         ed.setFont(make_qfont(lay.style.family, lay.style.weight, self._base_px))
         ed.setPlainText(lay.text)
         ed.setStyleSheet("QTextEdit { background: rgba(255,255,255,225); color: #1A1A1A;"

@@ -17,7 +17,7 @@ from xhscover.model.styles import TextStyle
 from xhscover.render.preview import preview_text, text_preview
 from xhscover.ui.language import is_english
 
-THUMB = QSize(112, 56)
+THUMB = QSize(100, 52)  # two columns fit the properties dock in both languages
 PER_TURN = 6  # thumbnails drawn per event-loop turn
 
 

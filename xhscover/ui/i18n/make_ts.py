@@ -130,6 +130,10 @@ ZH = {
     "&Layers": "图层(&L)", "&Properties": "属性(&P)", "F&eed": "信息流(&E)", "Attention s&core": "注意力评分(&C)",
     "Text styles (花字): click to apply": "花字：点击应用", "This font has one weight": "这款字体只有一种字重",
     "fitted; max {0:g} px": "已自适应，最大 {0:g} px", "Style text": "文字样式", "Apply text style": "应用花字",
+    "Colour of the selected characters": "所选文字的颜色", "Larger": "放大", "Smaller": "缩小",
+    "Marker": "荧光笔", "Marker pen under the selected characters": "在所选文字下画荧光笔",
+    "White outline around the selected characters": "给所选文字加白色描边",
+    "Plain": "清除", "Back to the text's own style": "恢复为文字本身的样式",
 }
 # Qt's own dialogs (file, colour, message boxes) translate through Qt's qtbase_zh_CN.qm, which
 # misses strings newer Qt versions use; these fill the gaps (our translator is asked after Qt's).

@@ -1243,49 +1243,49 @@
   <context>
     <name>StyleBar</name>
     <message>
-      <location filename="../inline_text.py" line="72" />
+      <location filename="../inline_text.py" line="73" />
       <source>Colour of the selected characters</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../inline_text.py" line="75" />
-      <source>Larger</source>
-      <translation type="unfinished" />
+      <translation>所选文字的颜色</translation>
     </message>
     <message>
       <location filename="../inline_text.py" line="76" />
+      <source>Larger</source>
+      <translation>放大</translation>
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="77" />
       <source>Smaller</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../inline_text.py" line="77" />
-      <source>Marker</source>
-      <translation type="unfinished" />
-    </message>
-    <message>
-      <location filename="../inline_text.py" line="77" />
-      <source>Marker pen under the selected characters</source>
-      <translation type="unfinished" />
+      <translation>缩小</translation>
     </message>
     <message>
       <location filename="../inline_text.py" line="78" />
+      <source>Marker</source>
+      <translation>荧光笔</translation>
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="78" />
+      <source>Marker pen under the selected characters</source>
+      <translation>在所选文字下画荧光笔</translation>
+    </message>
+    <message>
+      <location filename="../inline_text.py" line="79" />
       <source>Outline</source>
       <translation>描边</translation>
     </message>
     <message>
-      <location filename="../inline_text.py" line="78" />
+      <location filename="../inline_text.py" line="79" />
       <source>White outline around the selected characters</source>
-      <translation type="unfinished" />
+      <translation>给所选文字加白色描边</translation>
     </message>
     <message>
-      <location filename="../inline_text.py" line="80" />
+      <location filename="../inline_text.py" line="81" />
       <source>Plain</source>
-      <translation type="unfinished" />
+      <translation>清除</translation>
     </message>
     <message>
-      <location filename="../inline_text.py" line="80" />
+      <location filename="../inline_text.py" line="81" />
       <source>Back to the text's own style</source>
-      <translation type="unfinished" />
+      <translation>恢复为文字本身的样式</translation>
     </message>
   </context>
   <context>
