@@ -92,7 +92,7 @@ def test_drag_snaps_to_canvas_centre_and_shows_guides(editor):
     cv.drag_to(QPointF(cx + target, cy + 40))
     assert cv.guides
     edges = {"v": (t.x, t.x + t.w / 2, t.x + t.w), "h": (t.y, t.y + t.h / 2, t.y + t.h)}
-    assert all(any(abs(e - g.pos) < 0.02 for e in edges[g.orientation]) for g in cv.guides)
+    assert all(any(abs(e - g.pos) < 0.5 for e in edges[g.orientation]) for g in cv.guides)  # within half a px
     cv.end_drag()
     assert cv.guides == []
 

@@ -94,3 +94,14 @@ def test_undo_and_redo_keys_in_the_real_window(display, tmp_path):
     assert r["after_ctrl_shift_z"] == 2
     assert r["after_two_undos"] == 0 and r["after_ctrl_y"] == 1 and r["after_ctrl_y_in_panel"] == 2
     assert not [w for w in r["warnings"] if "Ambiguous" in w]
+
+
+def test_snapping_guides_and_smart_spacing_are_drawn_while_dragging(display, tmp_path):
+    """Real mouse drags in the real window: the centre-line guide and the equal-spacing gaps appear
+    in magenta while the button is down (grabs saved as guide-drag.png and spacing-drag.png)."""
+    r = _scenario(display, tmp_path, "guides")
+    assert ["v", 540.0] in r["guides"] and r["centred"]
+    assert r["magenta_on_guide"] > 0.8 * r["guide_px_tall"]  # a line down the whole cover
+    assert r["magenta_elsewhere"] == 0
+    assert r["gaps"] == [["h", 240.0, 400.0], ["h", 600.0, 760.0]] and r["spaced_x"] == r["expected_x"]
+    assert r["magenta_in_gap"] > 50

@@ -74,7 +74,89 @@ def redo_keys() -> dict[str, Any]:
     return out
 
 
-SCENARIOS = {"redo_keys": redo_keys}
+def _magenta(img: Any, x0: int, y0: int, x1: int, y1: int) -> int:
+    """Guide-coloured pixels in a rectangle of a grabbed image (the overlay's magenta, not the covers' reds)."""
+    n = 0
+    for y in range(max(0, y0), min(img.height(), y1)):
+        for x in range(max(0, x0), min(img.width(), x1)):
+            c = img.pixelColor(x, y)
+            n += c.red() > 200 and c.green() < 90 and c.blue() > 150
+    return n
+
+
+def _drag(win: Any, start: Any, end: Any, steps: int = 12) -> Any:
+    """Press at canvas point `start`, move by real mouse events towards `end`, grab the viewport
+    while still pressed, and return the grab (the release follows)."""
+    from PySide6.QtCore import QPoint, QPointF
+
+    cv = win.canvas
+    vp = cv.viewport()
+    a, b = cv.mapFromScene(QPointF(*start)), cv.mapFromScene(QPointF(*end))
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for i in range(1, steps + 1):
+        QTest.mouseMove(vp, a + QPoint(round((b.x() - a.x()) * i / steps), round((b.y() - a.y()) * i / steps)))
+        QTest.qWait(15)
+    QTest.qWait(100)
+    shot = vp.grab().toImage()
+    return shot
+
+
+def guides() -> dict[str, Any]:
+    """Drag the title near the cover's centre line, then a box between two others: the alignment
+    guide and the smart-spacing gaps are drawn, in magenta, while the mouse is down."""
+    import os
+
+    from PySide6.QtCore import QPointF
+
+    from xhscover.editing import commands as C
+    from xhscover.editing import geometry as G
+
+    out_dir = os.environ.get("XHSCOVER_UI_SHOTS", "/tmp/xhs-ui")
+    win = _window("en")
+    cv, doc = win.canvas, win.doc
+    title = next(t for t in doc.cover.text_layers() if t.role == "title")
+    cx, cy = G.centre(title)
+    grab_from = (cx + 40, cy)  # grab the title 40 px right of its centre
+    target = (doc.cover.width / 2 + 40 + 1 / cv.zoom(), cy + 30)  # its centre 1 screen px off the cover's
+    shot = _drag(win, grab_from, target)
+    shot.save(f"{out_dir}/guide-drag.png")
+    r: dict[str, Any] = {"guides": [[g.orientation, g.pos] for g in cv.guides]}
+    gx = cv.mapFromScene(QPointF(doc.cover.width / 2, 0)).x()
+    top, bottom = cv.mapFromScene(QPointF(0, 0)).y(), cv.mapFromScene(QPointF(0, doc.cover.height)).y()
+    r["magenta_on_guide"] = _magenta(shot, gx - 2, top, gx + 3, bottom)
+    r["magenta_elsewhere"] = _magenta(shot, gx + 40, top, gx + 45, bottom)
+    r["guide_px_tall"] = bottom - top
+    QTest.mouseRelease(cv.viewport(), Qt.MouseButton.LeftButton)
+    r["centred"] = abs(G.centre(title)[0] - doc.cover.width / 2) < 0.5
+    # smart spacing: two shapes in a row and a third dropped nearly half-way between them
+    doc.undo_stack.setClean()
+    win.new_blank("3:4")
+    doc = win.doc
+    QTest.qWait(100)
+    for x in (20.0, 760.0):  # not symmetric: equal spacing must not coincide with the centre line
+        lay = C.new_shape_layer(doc, "rect")
+        lay.x, lay.y, lay.w, lay.h = x, 600.0, 220.0, 200.0
+        doc.push(C.add_layer(doc, lay))
+    mid = C.new_shape_layer(doc, "ellipse")
+    mid.x, mid.y, mid.w, mid.h = 420.0, 1000.0, 200.0, 200.0
+    doc.push(C.add_layer(doc, mid))
+    doc.set_selection([])
+    QTest.qWait(100)
+    grab_at = G.centre(mid)
+    expected_x = (240.0 + 760.0 - 200.0) / 2  # equal gaps of 160 px
+    shot = _drag(win, grab_at, (expected_x + 100 + 4, 720.0))
+    shot.save(f"{out_dir}/spacing-drag.png")
+    r["gaps"] = [[g.orientation, round(g.start, 1), round(g.end, 1)] for g in cv.gaps]
+    y = cv.mapFromScene(QPointF(0, 700.0)).y()
+    a, b = cv.mapFromScene(QPointF(240.0, 0)).x(), cv.mapFromScene(QPointF(expected_x, 0)).x()
+    r["magenta_in_gap"] = _magenta(shot, a + 3, y - 25, b - 3, y + 25)
+    QTest.mouseRelease(cv.viewport(), Qt.MouseButton.LeftButton)
+    r["spaced_x"] = mid.x
+    r["expected_x"] = expected_x
+    return r
+
+
+SCENARIOS = {"redo_keys": redo_keys, "guides": guides}
 
 
 def main(name: str) -> None:

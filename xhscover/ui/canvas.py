@@ -43,7 +43,7 @@ from xhscover.editing import rendering
 from xhscover.editing import scoring as heat
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.signals import Connections, connect_all, disconnect_all
-from xhscover.editing.snapping import Guide
+from xhscover.editing.snapping import Gap, Guide
 from xhscover.errors import XhsError
 from xhscover.model.layers import Layer, TextLayer
 from xhscover.ui.canvas_overlay import HANDLE_PX, ROTATE_PX, Overlay
@@ -160,6 +160,11 @@ class CoverCanvas(QGraphicsView):
     def guides(self) -> list[Guide]:
         """Snapping guides of the drag in progress (none when no drag runs)."""
         return self.interaction.guides if self.interaction is not None else []
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Smart-spacing matches of the move in progress."""
+        return self.interaction.gaps if self.interaction is not None else []
 
     @property
     def band(self) -> G.Rect | None:

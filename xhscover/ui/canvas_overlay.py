@@ -6,22 +6,32 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from xhscover.editing import geometry as G
-from xhscover.editing.snapping import Guide
+from xhscover.editing.snapping import Gap, Guide
 
 if TYPE_CHECKING:
     from xhscover.ui.canvas import CoverCanvas
 
 SELECT = QColor("#2F80ED")
-GUIDE = QColor("#FF2DAA")
+GUIDE = QColor("#FF00CC")  # magenta, as design tools draw snapping guides
+HALO = QColor(255, 255, 255, 170)  # under the guides, so they read on red and pink covers too
 HANDLE_PX = 9
 ROTATE_PX = 28
 SAFE_MARGIN = 0.06  # fraction of the short side kept free of important content
-GUIDE_PX = 1.0
+GUIDE_PX = 1.5  # screen pixels, at any zoom
+TICK_PX = 7  # end ticks of a smart-spacing gap, screen pixels
+
+
+def cosmetic(color: QColor, width: float) -> QPen:
+    """A pen whose width is in screen pixels whatever the zoom."""
+    pen = QPen(color, width)
+    pen.setCosmetic(True)
+    pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+    return pen
 
 
 def polygon(points: list[G.Point]) -> QPolygonF:
@@ -88,7 +98,9 @@ class Overlay(QGraphicsItem):
                 cx, cy = G.group_handle_point(multi, hx, hy)
                 p.drawRect(QRectF(cx - s / 2, cy - s / 2, s, s))
         if cv.guides:
-            self._guides(p, cv.guides, cover.width, cover.height, z)
+            self._guides(p, cv.guides, cover.width, cover.height)
+        if cv.gaps:
+            self._gaps(p, cv.gaps)
         if cv.band is not None:
             p.setPen(QPen(SELECT, 1 / z))
             p.setBrush(QColor(47, 128, 237, 40))
@@ -102,10 +114,44 @@ class Overlay(QGraphicsItem):
             h34 = w * 4 / 3
             p.drawRect(QRectF(0, (h - h34) / 2, w, h34))
 
-    def _guides(self, p: QPainter, guides: list[Guide], w: float, h: float, z: float) -> None:
-        p.setPen(QPen(GUIDE, GUIDE_PX / z))
-        for g in guides:
-            if g.orientation == "v":
-                p.drawLine(QPointF(g.pos, -2000), QPointF(g.pos, h + 2000))
+    def _guides(self, p: QPainter, guides: list[Guide], w: float, h: float) -> None:
+        """Alignment guides across the cover: a magenta line on a white halo."""
+        lines = [QLineF(g.pos, 0, g.pos, h) if g.orientation == "v" else QLineF(0, g.pos, w, g.pos) for g in guides]
+        for pen in (cosmetic(HALO, GUIDE_PX + 2), cosmetic(GUIDE, GUIDE_PX)):
+            p.setPen(pen)
+            for line in lines:
+                p.drawLine(line)
+
+    def _gaps(self, p: QPainter, gaps: list[Gap]) -> None:
+        """Smart spacing: each equal gap as a measured segment with end ticks and its size in px."""
+        to_screen = p.transform()
+        p.save()
+        p.resetTransform()  # ticks and labels in screen pixels
+        font = QFont(p.font())
+        font.setPixelSize(11)
+        font.setBold(True)
+        p.setFont(font)
+        fm = QFontMetricsF(font)
+        for g in gaps:
+            if g.orientation == "h":
+                a, b = to_screen.map(QPointF(g.start, g.at)), to_screen.map(QPointF(g.end, g.at))
+                ticks = [QLineF(pt.x(), pt.y() - TICK_PX / 2, pt.x(), pt.y() + TICK_PX / 2) for pt in (a, b)]
             else:
-                p.drawLine(QPointF(-2000, g.pos), QPointF(w + 2000, g.pos))
+                a, b = to_screen.map(QPointF(g.at, g.start)), to_screen.map(QPointF(g.at, g.end))
+                ticks = [QLineF(pt.x() - TICK_PX / 2, pt.y(), pt.x() + TICK_PX / 2, pt.y()) for pt in (a, b)]
+            for pen in (cosmetic(HALO, GUIDE_PX + 2), cosmetic(GUIDE, GUIDE_PX)):
+                p.setPen(pen)
+                p.drawLine(QLineF(a, b))
+                for t in ticks:
+                    p.drawLine(t)
+            text = f"{round(g.size)}"
+            c = (a + b) / 2
+            box = QRectF(0, 0, fm.horizontalAdvance(text) + 8, fm.height() + 2)
+            box.moveCenter(c + (QPointF(0, -box.height() / 2 - 3) if g.orientation == "h"
+                                else QPointF(box.width() / 2 + 3, 0)))
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(GUIDE)
+            p.drawRoundedRect(box, 3, 3)
+            p.setPen(QColor("white"))
+            p.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        p.restore()

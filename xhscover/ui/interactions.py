@@ -19,7 +19,7 @@ from PySide6.QtCore import Qt
 from xhscover.editing import commands as C
 from xhscover.editing import geometry as G
 from xhscover.editing.document import EditorDocument
-from xhscover.editing.snapping import Guide, snap_edges, snap_rect
+from xhscover.editing.snapping import Gap, Guide, snap_edges, snap_move
 from xhscover.errors import ImageError
 from xhscover.model.layers import ImageLayer
 
@@ -55,6 +55,7 @@ class Interaction:
         self.gesture = doc.new_gesture()
         self.moved = False
         self.guides: list[Guide] = []
+        self.gaps: list[Gap] = []  # smart-spacing matches, drawn as measured segments
         self.band: G.Rect | None = None
 
     def move(self, p: G.Point, keys: DragKeys) -> None:
@@ -89,7 +90,8 @@ class Interaction:
 
 
 class MoveInteraction(Interaction):
-    """Drag the selection; its bounds snap to the canvas and to the other layers."""
+    """Drag the selection; its bounds snap to the canvas, to the other layers' edges and centres,
+    and to equal spacing between neighbours (smart spacing)."""
 
     cursor = Qt.CursorShape.SizeAllCursor
 
@@ -103,11 +105,11 @@ class MoveInteraction(Interaction):
         if not self.orig:
             return
         dx, dy = p[0] - self.start[0], p[1] - self.start[1]
-        self.guides = []
+        self.guides, self.gaps = [], []
         if keys.snap:
             cover = self.doc.cover
-            moved, self.guides = snap_rect(G.translate(self.bounds, dx, dy), (cover.width, cover.height),
-                                           G.other_bounds(cover, set(self.orig)), self.snap_reach())
+            moved, self.guides, self.gaps = snap_move(G.translate(self.bounds, dx, dy), (cover.width, cover.height),
+                                                      G.other_bounds(cover, set(self.orig)), self.snap_reach())
             dx, dy = moved[0] - self.bounds[0], moved[1] - self.bounds[1]
         self.push({i: {"x": round(x + dx, 2), "y": round(y + dy, 2)} for i, (x, y) in self.orig.items()},
                   C.tr("Move"))
