@@ -186,6 +186,15 @@ def cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_suggest(args: argparse.Namespace) -> int:
+    _gui_app()
+    from xhscover.suggest_command import suggest_command
+
+    for line in suggest_command(args):
+        print(line)
+    return 0
+
+
 def _require_screen() -> None:
     """Qt aborts the process when it finds no display; say so in one line instead."""
     headless = sys.platform.startswith("linux") and not (
@@ -277,6 +286,22 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--html", metavar="R.html")
     p.add_argument("--heatmaps", metavar="DIR", help="write PNG heatmap overlays here")
     p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser("suggest", help="帮我改: variants of your cover ranked on its shelf, and what to change")
+    p.add_argument("cover", metavar="COVER_OR_PROJECT",
+                   help="a .xhscover project, a layout id or .json (or a PNG/JPEG: crops only)")
+    p.add_argument("--variant", help="project variant to improve (default: the first)")
+    p.add_argument("--competitors", metavar="DIR", help="folder of competitor covers (default: bundled sample shelf)")
+    p.add_argument("--device", default="iphone-15")
+    p.add_argument("--theme", choices=["light", "dark"], default="light")
+    p.add_argument("--page", choices=["home", "search"], default="home")
+    p.add_argument("--query", default="", help="search text shown on the search page")
+    p.add_argument("--n", type=int, default=50, help="candidates to try (default 50)")
+    p.add_argument("--top", type=int, default=5, help="suggestions to keep (default 5)")
+    p.add_argument("--placements", type=int, default=32)
+    p.add_argument("--seed", type=int, default=0)
+    p.add_argument("--out", required=True, metavar="DIR")
+    p.set_defaults(func=cmd_suggest)
     return parser
 
 

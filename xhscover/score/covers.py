@@ -144,7 +144,7 @@ def facts_from_image(rgb: np.ndarray, *, id: str, mine: bool = False, title_text
                       warnings=list(warnings), mine=mine)
 
 
-def _covered(box: FBox, by: list[FBox], fraction: float = 0.5) -> bool:
+def covered(box: FBox, by: list[FBox], fraction: float = 0.5) -> bool:
     """True when more than `fraction` of `box`'s area lies inside one of the boxes `by`."""
     x, y, w, h = box
     for bx, by_, bw, bh in by:
@@ -155,13 +155,16 @@ def _covered(box: FBox, by: list[FBox], fraction: float = 0.5) -> bool:
     return False
 
 
-def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.ndarray | None = None) -> CoverFacts:
+def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.ndarray | None = None,
+                     detected: tuple[list[FBox], list[tuple[FBox, float]], list[str]] | None = None) -> CoverFacts:
     """Facts of one of the user's covers from its project: exact text layer boxes, title layer
     (role "title") glyph height, and detected faces. Renders the cover unless `rgb` is given.
 
     Text the layers do not know about (words drawn inside stickers or photos) is added from the
     detector, so the user's cover is not scored with less text than a competitor whose text is
-    all detected (measured on 5 layouts: layers alone gave 2-25% lower fair ratios)."""
+    all detected (measured on 5 layouts: layers alone gave 2-25% lower fair ratios). `detected`
+    passes `detected_boxes` of a cover whose pictures are the same (suggestions that only restyle
+    the title reuse the original's instead of running the detectors on every candidate)."""
     from xhscover.render.text import text_boxes
 
     if rgb is None:
@@ -182,9 +185,9 @@ def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.n
             titles.append(_fraction(box, cw, ch))
             glyph = float(layout.glyph_height) / cw if layout.glyph_height else None
             title_text = title.text
-    detected, faces, warnings = detected_boxes(rgb)
+    found, faces, warnings = detected if detected is not None else detected_boxes(rgb)
     warnings = list(warnings)
-    texts += [b for b in detected if not _covered(b, texts)]
+    texts += [b for b in found if not covered(b, texts)]
     if title is None:
         warnings.append(f"cover {cover.id}: no visible text layer with role 'title'")
     return CoverFacts(id=id or cover.id, rgb=rgb, text_boxes=texts, title_boxes=titles, title_text=title_text,

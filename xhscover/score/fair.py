@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,11 +123,21 @@ def fair_score(scorer: ShelfScorer, mine: Card, *, placements: int = DEFAULT_PLA
 
     `plan` gives the (seed, slot) pairs directly (variants of one note share one plan)."""
     plan = list(plan) if plan is not None else placements_for(scorer, placements, seed)
+    screens = ((s, scorer.screen([mine], seed=s, slot=slot)) for s, slot in plan)
+    return fair_from_screens(mine.id, screens, keep_first_screen=keep_first_screen,
+                             seed=int(plan[0][0]) if plan else int(seed))
+
+
+def fair_from_screens(card_id: str, screens: Iterable[tuple[int, Screen]], *, keep_first_screen: bool = True,
+                      seed: int = 0) -> FairScore:
+    """The fair score of `card_id` from its scored screens, one per placement as (seed, screen).
+
+    `fair_score` renders the screens itself; suggestions pass screens of candidate covers pasted
+    into screens rendered once, and get the same statistics."""
     samples: dict[int, list[float]] = defaultdict(list)
     own: list[tuple[int, Any]] = []
     first: Screen | None = None
-    for s, slot in plan:
-        screen = scorer.screen([mine], seed=s, slot=slot)
+    for s, screen in screens:
         if first is None and keep_first_screen:
             first = screen
         mine_shares = screen.mine()
@@ -148,10 +158,10 @@ def fair_score(scorer: ShelfScorer, mine: Card, *, placements: int = DEFAULT_PLA
     mean = float(shares.mean()) if rows else 0.0
     std = float(shares.std(ddof=1)) if len(rows) > 1 else 0.0
     ratio = mean / comp if comp > 0 else float("nan")
-    return FairScore(id=mine.id, placements=rows, share_mean=mean, share_std=std,
+    return FairScore(id=card_id, placements=rows, share_mean=mean, share_std=std,
                      title_share_mean=float(np.mean([p.title_share for p in rows])) if rows else 0.0,
                      competitor_share_mean=comp, fair_ratio=ratio, slot_baseline=baseline, first_screen=first,
-                     seed=int(plan[0][0]) if plan else int(seed))
+                     seed=int(seed))
 
 
 def fair_scores(scorer: ShelfScorer, mine: Sequence[Card], *, placements: int = DEFAULT_PLACEMENTS,

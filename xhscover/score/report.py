@@ -23,6 +23,7 @@ from xhscover.score.fair import VISIBLE_FRACTION
 from xhscover.score.heatmap import data_uri, draw_boxes, fit_width, overlay_heatmap, write_png
 from xhscover.score.run import ScoreRun
 from xhscover.score.shares import SCORING_SCALE
+from xhscover.score.verdict import verdict_line
 
 SCHEMA = "xhscover.score-report/1"
 
@@ -62,6 +63,7 @@ def report_dict(run: ScoreRun) -> dict[str, Any]:
             "placements": [p.to_dict() for p in s.placements],
             "slot_baseline": {str(k): round(v, 5) for k, v in sorted(s.slot_baseline.items())},
             "diagnostics": d.to_dict() if d else None,
+            "verdict": verdict_line(s, d, seed=run.seed).to_dict() if s.n else None,
         })
     screens = []
     for vs in run.screens:
@@ -219,6 +221,8 @@ border-top:1px solid var(--line);padding-top:16px;margin-top:16px}
 .comp{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:10px}
 .comp figure img{width:100%}.comp figcaption{font-size:11.5px}
 .note{color:var(--muted);font-size:13px}
+.lvl{display:inline-block;font-weight:800;font-size:22px;margin-right:8px}
+.lvl.good{color:var(--pass)}.lvl.ok{color:var(--warn)}.lvl.weak{color:var(--fail)}
 @media (max-width:800px){.cover{grid-template-columns:1fr 1fr}.cover .findings{grid-column:1/3}}
 """
 
@@ -256,6 +260,16 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
                  f'<p>{_e(sc.device)} · {_e(sc.theme)} · {_e(sc.page)}{(" · “" + _e(sc.query) + "”") if sc.query else ""} · '
                  f'{len(sc.competitors)} 个竞品 competitors · {run.placements} 次摆放 placements (seed {run.seed}) · '
                  f'model “{_e(sc.model)}”</p></header>')
+
+    # the verdict line of each cover first: 好 / 一般 / 弱, the finding that matters most
+    lines = []
+    for c in data["covers"]:
+        v = c.get("verdict")
+        if v:
+            lines.append(f'<div class="verdict"><span class="lvl {v["level"]}">{_e(v["word_zh"])}</span>'
+                         f'<b>{_e(c["id"])}</b> {_e(v["text_zh"])}<div class="en">{_e(v["text_en"])}</div></div>')
+    if lines:
+        parts.append(f'<section><h2>一句话 <small>The verdict</small></h2>{"".join(lines)}</section>')
 
     # headline numbers
     kpis = []

@@ -190,6 +190,11 @@ class ShelfScorer:
 
     def score_spec(self, spec: FeedSpec) -> Screen:
         rgb, desc, s = self.render(spec)
+        return self.score_image(spec, rgb, desc, s)
+
+    def score_image(self, spec: FeedSpec, rgb: np.ndarray, desc: dict[str, Any], s: float) -> Screen:
+        """Score a screen already rendered for `spec` (`render`'s three values). Suggestions score
+        many covers in the same slot by pasting each into one rendered screen."""
         cards_by_id = {c.id: c for c in _feed_cards(spec)}
         viewport = _scale_rect(desc["viewport"], s)
         texts: list[Rect] = []
