@@ -10,11 +10,16 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from xhscover import __version__
 from xhscover.errors import XhsError
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif"}
+if TYPE_CHECKING:
+    from xhscover.model.project import Project
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".tif", ".tiff", ".gif", ".heic", ".heif", ".avif",
+                  ".svg", ".eps", ".ps", ".pdf"}  # a --set value with one of these names is an image, read by content
 
 
 def _gui_app():
@@ -44,10 +49,10 @@ def load_spec(spec: str, ratio: str | None, sets: list[str], runs: list[str] | N
         slot, sep, value = item.partition("=")
         if not sep or not slot:
             raise XhsError(f"--set expects SLOT=TEXT_OR_IMAGE_PATH, got {item!r}")
-        if Path(value).suffix.lower() in IMAGE_SUFFIXES:
-            if not Path(value).is_file():
-                raise XhsError(f"--set {slot}: image file {value} does not exist")
-            value = project.images.add_file(value)
+        if _is_image_slot(project, slot) or Path(value).suffix.lower() in IMAGE_SUFFIXES:
+            if not os.path.lexists(value):
+                raise XhsError(f"--set {slot}: {slot} takes an image file, and {value} does not exist")
+            value = project.images.add_file(value)  # the format is decided by the content
         for cover in project.covers:
             fill_slot(cover, slot, value)
     for item in styles or []:
@@ -93,6 +98,14 @@ def _apply_run(project, item: str) -> None:
     for cover in project.covers:
         layer = _text_slot(cover, slot, "--run")
         layer.runs = style_occurrences(layer.runs, layer.text, needle, changes, f"--run {slot}")
+
+
+def _is_image_slot(project: Project, slot: str) -> bool:
+    from xhscover.model.layers import ImageLayer
+
+    if slot == "background":
+        return True
+    return any(isinstance(c.find_slot(slot), ImageLayer) for c in project.covers)
 
 
 def cmd_render(args: argparse.Namespace) -> int:
@@ -313,8 +326,15 @@ def main(argv: list[str] | None = None) -> int:
         args.func = cmd_app
     elif args.command != "open" and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from xhscover import notices
+
     try:
-        return int(args.func(args) or 0)
+        with notices.collect() as said:
+            try:
+                return int(args.func(args) or 0)
+            finally:
+                for text in said:  # what the core drew a placeholder for or left out
+                    print(f"xhscover: warning: {text}", file=sys.stderr)
     except XhsError as exc:
         if args.debug:
             raise

@@ -52,7 +52,7 @@ def test_folder_with_csv_metadata_and_bad_files(tmp_path):
     big = next(x for x in cards if x.id == "big")
     assert big.image.shape == (1440, 1080, 3)  # downscaled on import to 1080 wide
     text = "\n".join(warns)
-    assert "broken.png" in text and "bomb.png" in text and "100 MP" in text
+    assert "broken.png" in text and "bomb.png" in text and "100 megapixels" in text
     assert "cards.csv line 4" in text and "missing.png" in text
     assert "cards.csv line 5" in text
     assert all(not c.mine for c in cards)

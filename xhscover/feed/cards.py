@@ -15,10 +15,13 @@ from typing import Any
 import numpy as np
 
 from xhscover.errors import XhsError
-from xhscover.feed.imagefiles import is_image_file, load_rgb
+from xhscover.feed.imagefiles import IMAGE_SUFFIXES, is_image_file, load_rgb
 from xhscover.feed.likes import format_likes, parse_likes
 from xhscover.feed.metadata import CardMeta, read_metadata
+from xhscover.model.images import clean_text, display_name, open_image, read_image_file
 from xhscover.paths import assets_dir
+
+MAX_COMPETITORS = 500  # covers read from one folder: a shelf shows a few dozen
 
 __all__ = ["Card", "format_likes", "parse_likes", "load_competitor_dir", "sample_shelf_dir", "card_from_image"]
 
@@ -55,13 +58,7 @@ def image_aspect(image: Any) -> float:
     if hasattr(image, "width") and hasattr(image, "height") and callable(image.width):
         return float(image.width() / max(1, image.height()))
     if isinstance(image, (str, Path)):
-        from PIL import Image
-
-        try:
-            with Image.open(image) as im:
-                w, h = im.size
-        except OSError as exc:
-            raise XhsError(f"{Path(image).name} cannot be read as an image.") from exc
+        w, h = open_image(read_image_file(image), display_name(image)).size
         return w / max(1, h)
     raise TypeError(f"unsupported image source {type(image).__name__}")
 
@@ -89,7 +86,7 @@ _CAMERA_NAME = re.compile(r"^(img|dsc|dscn|pxl|mmexport|wechat|screenshot|photo|
 
 
 def _stable_int(text: str) -> int:
-    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "big")
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "big")
 
 
 def default_meta(file_name: str) -> CardMeta:
@@ -114,53 +111,76 @@ def load_competitor_dir(path: Path | str, *, max_width: int = 1080,
     """
     folder = Path(path)
     if not folder.is_dir():
-        raise XhsError(f"Competitor folder {folder} does not exist.")
+        raise XhsError(f"Competitor folder {display_name(folder)} does not exist.")
     metas, warnings, meta_name = read_metadata(folder)
-    files = sorted((p for p in folder.iterdir() if is_image_file(p)), key=lambda p: p.name.lower())
+    files: list[Path] = []
+    for entry in folder.iterdir():
+        if entry.suffix.lower() in IMAGE_SUFFIXES and not entry.name.startswith("."):
+            if is_image_file(entry):
+                files.append(entry)
+            else:
+                warnings.append(f"Skipped {display_name(entry)}: not a regular file.")
+            if len(files) > MAX_COMPETITORS:
+                raise XhsError(f"Competitor folder {display_name(folder)} holds over {MAX_COMPETITORS} covers; "
+                               f"a shelf needs a few dozen.")
+    files.sort(key=lambda p: p.name.lower())
     by_name = {p.name: p for p in files}
     ordered: list[tuple[Path, CardMeta]] = []
     used: set[str] = set()
     for meta in metas:
         p = by_name.get(meta.file) or by_name.get(Path(meta.file).name)
         if p is None:
-            warnings.append(f"{meta_name} line {meta.line}: file {meta.file!r} is not in the folder; row skipped.")
+            warnings.append(f"{meta_name} line {meta.line}: file {clean_text(meta.file)!r} is not in the folder; row skipped.")
             continue
         if p.name in used:
-            warnings.append(f"{meta_name} line {meta.line}: {p.name} is listed twice; later row skipped.")
+            warnings.append(f"{meta_name} line {meta.line}: {display_name(p)} is listed twice; later row skipped.")
             continue
         used.add(p.name)
-        defaults = default_meta(p.name)
+        defaults = default_meta(display_name(p))
         ordered.append((p, CardMeta(
             file=p.name,
             title=meta.title if meta.title is not None else defaults.title,
             author=meta.author if meta.author is not None else defaults.author,
             likes=meta.likes if meta.likes is not None else defaults.likes,
             avatar=meta.avatar, line=meta.line)))
-    ordered += [(p, default_meta(p.name)) for p in files if p.name not in used]
+    ordered += [(p, default_meta(display_name(p))) for p in files if p.name not in used]
 
     cards: list[Card] = []
+    root = folder.resolve()
     for p, meta in ordered:
+        shown = display_name(p)
         try:
             rgb = load_rgb(p, max_width=max_width)
         except XhsError as exc:
-            warnings.append(f"Skipped {p.name}: {exc}")
+            warnings.append(f"Skipped {exc}")
             continue
         avatar = None
         if meta.avatar:
-            apath = (folder / meta.avatar)
             try:
-                avatar = load_rgb(apath, max_width=160)
+                avatar = load_rgb(_avatar_path(root, meta.avatar), max_width=160)
             except XhsError as exc:
-                warnings.append(f"Avatar {meta.avatar} for {p.name} not used: {exc}")
-        cards.append(Card(id=p.stem, image=rgb, aspect=rgb.shape[1] / rgb.shape[0], title=meta.title or "",
-                          author=meta.author or "", likes=meta.likes or 0, avatar=avatar,
-                          extra={"file": str(p)}))
+                warnings.append(f"Avatar {clean_text(meta.avatar)} for {shown} not used: {exc}")
+        cards.append(Card(id=display_name(p.stem), image=rgb, aspect=rgb.shape[1] / rgb.shape[0],
+                          title=meta.title or "", author=meta.author or "", likes=meta.likes or 0, avatar=avatar,
+                          extra={"file": clean_text(str(p))}))
 
     if not cards and _allow_sample:
         warnings.append(f"No usable cover images in {folder}; showing the sample shelf instead.")
         cards, more = load_sample_shelf()
         warnings += more
     return cards, warnings
+
+
+def _avatar_path(root: Path, name: str) -> Path:
+    """An avatar named in the metadata, confined to the competitor folder (no other file on disk
+    can be read through cards.csv: absolute paths, `..` and links that lead out are refused)."""
+    try:
+        path = (root / name).resolve()
+    except (OSError, ValueError) as exc:
+        raise XhsError(f"the path cannot be used ({exc})") from None
+    if root not in path.parents:
+        raise XhsError("avatars must be files inside the competitor folder")
+    return path
 
 
 def load_sample_shelf(max_width: int = 720) -> tuple[list[Card], list[str]]:

@@ -13,6 +13,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, QTransform
 
+from xhscover.errors import XhsError
 from xhscover.feed import chrome, icons
 from xhscover.feed.canvas import Canvas
 from xhscover.feed.images import ImageCache, qimage_to_rgb, rgb_to_qimage
@@ -21,6 +22,9 @@ from xhscover.feed.masonry import FeedGeometry, PlacedCard, Rect, arrange, layou
 from xhscover.feed.profiles import Profiles, load_profiles
 from xhscover.feed.spec import FeedSpec
 from xhscover.feed.titles import TitleSetter
+from xhscover.model.images import clean_text
+from xhscover.notices import notice
+from xhscover.render.paint import painting
 
 AVATAR_COLORS = ["#F7B267", "#8FB9A8", "#A1C6EA", "#E99AA9", "#B5A1E0", "#9BC995", "#F4D35E", "#7FB3D5",
                  "#E4A07B", "#C9ADA7"]
@@ -90,25 +94,24 @@ def render_feed(spec: FeedSpec, cache: RenderCache | None = None, *,
     image = QImage(w_px, h_px, QImage.Format.Format_RGB32)
     image.fill(Canvas(None, ratio, colors).c("canvas"))
 
-    painter = QPainter(image)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    cv = Canvas(painter, ratio, colors)
-    grid_bottom = height_pt - geo.bottom_chrome
-    for pc in geo.cards:
-        if pc.card.overlaps_y(geo.top_chrome, grid_bottom):
-            _draw_card(cv, pc, by_id[pc.id], setter, cache, profiles, spec.outline_mine)
-    if spec.mark_first_screen:
-        _first_screen_marker(cv, geo)
-    chrome.status_bar(cv, dev, spec.time_text)
-    if spec.page == "home":
-        chrome.home_header(cv, dev, page, spec.channel)
-    else:
-        chrome.search_header(cv, dev, page, spec.query)
-    if page.get("bottom_bar_height", 0):
-        chrome.bottom_bar(cv, dev, page, height_pt - geo.bottom_chrome)
-    chrome.home_indicator(cv, dev, height_pt)
-    painter.end()
+    with painting(image) as painter:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+        cv = Canvas(painter, ratio, colors)
+        grid_bottom = height_pt - geo.bottom_chrome
+        for pc in geo.cards:
+            if pc.card.overlaps_y(geo.top_chrome, grid_bottom):
+                _draw_card(cv, pc, by_id[pc.id], setter, cache, profiles, spec.outline_mine)
+        if spec.mark_first_screen:
+            _first_screen_marker(cv, geo)
+        chrome.status_bar(cv, dev, spec.time_text)
+        if spec.page == "home":
+            chrome.home_header(cv, dev, page, spec.channel)
+        else:
+            chrome.search_header(cv, dev, page, spec.query)
+        if page.get("bottom_bar_height", 0):
+            chrome.bottom_bar(cv, dev, page, height_pt - geo.bottom_chrome)
+        chrome.home_indicator(cv, dev, height_pt)
     return image, describe(spec, geo, cards, image, profiles, ratio)
 
 
@@ -146,7 +149,8 @@ def _draw_card(cv: Canvas, pc: PlacedCard, card: Any, setter: TitleSetter, cache
     cx, cy, cw, ch = pc.cover.to_px(r)
     try:
         cover = cache.images.get(card.image, cw, ch)
-    except Exception:  # an unreadable user image must not break the whole feed: show a blank
+    except XhsError as exc:  # one unreadable cover must not break the whole feed: a blank card, said
+        notice(f"cover of card {clean_text(str(card.id))!r} not shown: {exc}")
         cover = QImage(cw, ch, QImage.Format.Format_RGB32)
         cover.fill(cv.c("placeholder"))
     _texture_fill(p, _top_rounded_path(cx, cy, cw, ch, radius), cover, cx, cy)
@@ -193,8 +197,8 @@ def _draw_avatar(cv: Canvas, av: Rect, card: Any, cache: RenderCache) -> None:
         try:
             _texture_fill(cv.p, path, cache.images.get(src, w, h), x, y)
             return
-        except Exception:
-            pass
+        except XhsError as exc:  # the coloured initial below stands in, and the reason is said
+            notice(f"avatar of card {clean_text(str(card.id))!r} not shown: {exc}")
     name = getattr(card, "author", "") or "?"
     idx = int(hashlib.blake2b(name.encode("utf-8"), digest_size=2).hexdigest(), 16) % len(AVATAR_COLORS)
     cv.p.setPen(Qt.PenStyle.NoPen)

@@ -1,63 +1,47 @@
 """Decoding cover and avatar files into RGB arrays with Pillow (no Qt), with the import limits.
 
-Competitor folders come from users' downloads: a 12000 px photo or a decompression bomb must not
-stall the app, so images are size-checked from the header before decoding and shrunk on import.
+Competitor folders come from users' downloads: a 12000 px photo, a decompression bomb or a file
+that is not really an image must not stall the app, so files go through the shared opener
+(`xhscover.model.images`: regular files only, format by content, size from the header) and are
+shrunk right after decoding.
 """
 
 from __future__ import annotations
 
-import warnings
 from pathlib import Path
 
 import numpy as np
-from PIL import Image, ImageOps
+from PIL import Image
 
-from xhscover.errors import ImageError
+from xhscover.model.images import MAX_PIXELS, decode_image, display_name, open_image, read_image_file
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 MAX_IMPORT_WIDTH = 1080
-MAX_PIXELS = 100_000_000
+
+__all__ = ["IMAGE_SUFFIXES", "MAX_IMPORT_WIDTH", "MAX_PIXELS", "is_image_file", "load_rgb"]
 
 
 def is_image_file(path: Path) -> bool:
-    return path.is_file() and path.suffix.lower() in IMAGE_SUFFIXES and not path.name.startswith(".")
+    """A visible file named like a cover image (the content is checked when it is read)."""
+    return path.suffix.lower() in IMAGE_SUFFIXES and not path.name.startswith(".") and path.is_file()
 
 
-def load_rgb(path: Path | str, max_width: int = MAX_IMPORT_WIDTH, max_pixels: int = MAX_PIXELS) -> np.ndarray:
+def load_rgb(path: Path | str, max_width: int = MAX_IMPORT_WIDTH) -> np.ndarray:
     """Decode an image file to an (H, W, 3) uint8 RGB array no wider than `max_width`.
 
     Transparency is flattened onto white (how the app shows a transparent PNG); EXIF rotation
-    is applied. Raises ImageError naming the file when it cannot be read or is over `max_pixels`.
+    is applied. Raises ImageError naming the file when it cannot be read or is over 100 MP.
     """
-    path = Path(path)
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as opened:
-                im: Image.Image = opened
-                w, h = im.size
-                if w * h > max_pixels:
-                    raise ImageError(
-                        f"{path.name} is {w}x{h} ({w * h / 1e6:.0f} MP); images over "
-                        f"{max_pixels / 1e6:.0f} MP are refused."
-                    )
-                if im.format == "JPEG" and w > max_width:
-                    im.draft("RGB", (max_width, max(1, round(h * max_width / w))))
-                im = ImageOps.exif_transpose(im)
-                if im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info):
-                    rgba = im.convert("RGBA")
-                    flat = Image.new("RGB", rgba.size, (255, 255, 255))
-                    flat.paste(rgba, mask=rgba.getchannel("A"))
-                    im = flat
-                else:
-                    im = im.convert("RGB")
-                if im.width > max_width:
-                    new_h = max(1, round(im.height * max_width / im.width))
-                    im = im.resize((max_width, new_h), Image.Resampling.LANCZOS, reducing_gap=2.0)
-                return np.asarray(im, dtype=np.uint8).copy()
-    except ImageError:
-        raise
-    except Image.DecompressionBombError:
-        raise ImageError(f"{path.name} is too large to open safely; images over 100 MP are refused.") from None
-    except (OSError, ValueError, SyntaxError) as exc:
-        raise ImageError(f"{path.name} cannot be read as an image ({exc.__class__.__name__}).") from None
+    name = display_name(path)
+    data = read_image_file(path)
+    w, h = open_image(data, name).size
+    long_side = max(1, round(max_width * max(w, h) / w))  # the long side when the width is max_width
+    img = decode_image(data, name, max_side=long_side)
+    if img.mode == "RGBA":
+        flat = Image.new("RGB", img.size, (255, 255, 255))
+        flat.paste(img, mask=img.getchannel("A"))
+        img = flat
+    if img.width > max_width:
+        new_h = max(1, round(img.height * max_width / img.width))
+        img = img.resize((max_width, new_h), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return np.asarray(img.convert("RGB"), dtype=np.uint8).copy()

@@ -2,6 +2,8 @@
 
 Each row names a cover file and may give title, author, likes and avatar. A malformed row is
 reported with its line number and skipped; the other rows still load (users edit these by hand).
+Everything here is bounded (file size, rows, field lengths, like counts), because a metadata file
+comes with a downloaded folder and is drawn into every feed.
 """
 
 from __future__ import annotations
@@ -13,10 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from xhscover.errors import ImageError
 from xhscover.feed.likes import parse_likes
+from xhscover.model.images import clean_text, read_image_file
 
 METADATA_NAMES = ("cards.csv", "cards.json")
 FIELDS = ("file", "title", "author", "likes", "avatar")
+MAX_METADATA_BYTES = 4 * 1024 * 1024
+MAX_ROWS = 2000
+MAX_FIELD_CHARS = {"file": 300, "title": 300, "author": 100, "avatar": 300}
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,10 @@ def _row_to_meta(row: dict[str, Any], where: str, line: int) -> tuple[CardMeta |
     file = row.get("file")
     if not isinstance(file, str) or not file.strip():
         return None, f"{where} line {line}: no 'file' given; row skipped."
+    for key, limit in MAX_FIELD_CHARS.items():
+        val = row.get(key)
+        if isinstance(val, str) and len(val) > limit:
+            return None, f"{where} line {line}: {key} is {len(val)} characters (the limit is {limit}); row skipped."
     likes_raw = row.get("likes")
     likes: int | None = None
     if likes_raw not in (None, ""):
@@ -45,8 +56,8 @@ def _row_to_meta(row: dict[str, Any], where: str, line: int) -> tuple[CardMeta |
         val = row.get(key)
         if val is not None and not isinstance(val, (str, int, float)):
             return None, f"{where} line {line}: {key} must be text; row skipped."
-        texts[key] = None if val in (None, "") else str(val).strip()
-    return CardMeta(file=file.strip(), likes=likes, line=line, **texts), None
+        texts[key] = None if val in (None, "") else clean_text(str(val)).strip()
+    return CardMeta(file=clean_text(file).strip(), likes=likes, line=line, **texts), None
 
 
 def parse_csv(text: str, where: str = "cards.csv") -> tuple[list[CardMeta], list[str]]:
@@ -68,6 +79,9 @@ def parse_csv(text: str, where: str = "cards.csv") -> tuple[list[CardMeta], list
         line, first = first, reader.line_num + 1
         if not row or all(not c.strip() for c in row):
             continue
+        if len(metas) >= MAX_ROWS:
+            warnings.append(f"{where} line {line}: more than {MAX_ROWS} rows; the rest is ignored.")
+            break
         if header is None:
             header = [c.strip().lower() for c in row]
             if "file" not in header:
@@ -95,9 +109,15 @@ def parse_json(text: str, where: str = "cards.json") -> tuple[list[CardMeta], li
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         return [], [f"{where} line {exc.lineno}: not valid JSON ({exc.msg}); metadata ignored."]
+    except RecursionError:
+        return [], [f"{where}: nested too deeply to be card metadata; metadata ignored."]
     items = data.get("cards") if isinstance(data, dict) else data
     if not isinstance(items, list):
         return [], [f"{where} line 1: expected a list of cards or {{\"cards\": [...]}}; metadata ignored."]
+    extra: list[str] = []
+    if len(items) > MAX_ROWS:
+        extra.append(f"{where}: {len(items)} entries; only the first {MAX_ROWS} are read.")
+        items = items[:MAX_ROWS]
     lines = _element_lines(text, len(items))
     warnings: list[str] = []
     metas: list[CardMeta] = []
@@ -110,7 +130,7 @@ def parse_json(text: str, where: str = "cards.json") -> tuple[list[CardMeta], li
             warnings.append(warn)
         elif meta:
             metas.append(meta)
-    return metas, warnings
+    return metas, warnings + extra
 
 
 def _element_lines(text: str, count: int) -> list[int]:
@@ -139,11 +159,13 @@ def read_metadata(folder: Path) -> tuple[list[CardMeta], list[str], str | None]:
     """Metadata of a competitor folder: (rows, warnings, file name used or None)."""
     for name in METADATA_NAMES:
         path = folder / name
-        if path.is_file():
+        if path.exists():
             try:
-                text = path.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError) as exc:
-                return [], [f"{name} cannot be read ({exc.__class__.__name__}); metadata ignored."], name
+                text = read_image_file(path, limit=MAX_METADATA_BYTES).decode("utf-8-sig")
+            except ImageError as exc:
+                return [], [f"{exc}; metadata ignored."], name
+            except UnicodeDecodeError:
+                return [], [f"{name} is not UTF-8 text; metadata ignored."], name
             parse = parse_csv if name.endswith(".csv") else parse_json
             metas, warns = parse(text, name)
             return metas, warns, name

@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
+from xhscover.errors import XhsError
 from xhscover.model.cover import Cover
 from xhscover.model.images import ImageStore
 from xhscover.model.layers import ImageLayer, Layer, ShapeLayer, StickerLayer, TextLayer
 from xhscover.render.image import draw_background_image, draw_image_layer
-from xhscover.render.paint import fill_brush
+from xhscover.render.paint import fill_brush, painting
 from xhscover.render.qt import ensure_gui_app
 from xhscover.render.shapes import draw_shape_layer, draw_sticker_layer
 from xhscover.render.text import draw_text_layer, layer_transform
 
 MAX_SIDE = 16384
+MAX_SCALE = 4.0  # 4320x5760 for a 3:4 cover: beyond print size, and 100 MB of pixels
 
 
 def draw_background(painter: QPainter, cover: Cover, store: ImageStore) -> None:
@@ -73,13 +77,14 @@ def render_cover(
     cover: Cover, store: ImageStore, *, scale: float = 1.0, hide: set[str] | None = None
 ) -> QImage:
     """The cover as an opaque sRGB image of round(width*scale) x round(height*scale) pixels."""
+    if not (math.isfinite(scale) and 0 < scale <= MAX_SCALE):
+        raise XhsError(f"scale {scale} is outside (0, {MAX_SCALE:g}]")
     ensure_gui_app()
     w = max(1, min(MAX_SIDE, round(cover.width * scale)))
     h = max(1, min(MAX_SIDE, round(cover.height * scale)))
     img = QImage(w, h, QImage.Format.Format_RGB32)
     img.fill(0xFFFFFFFF)
-    p = QPainter(img)
-    p.scale(w / cover.width, h / cover.height)
-    draw_cover(p, cover, store, hide=hide)
-    p.end()
+    with painting(img) as p:
+        p.scale(w / cover.width, h / cover.height)
+        draw_cover(p, cover, store, hide=hide)
     return img

@@ -18,8 +18,9 @@ from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPainterPath, QPen, 
 from xhscover.errors import XhsError
 from xhscover.model.images import ImageStore
 from xhscover.model.layers import Crop, ImageLayer
+from xhscover.notices import notice
 from xhscover.render.convert import pil_to_qimage, rgb_to_qimage
-from xhscover.render.paint import ImageCache, blur_image, device_scale, new_argb, qcolor
+from xhscover.render.paint import ImageCache, blur_image, device_scale, new_argb, painting, qcolor
 
 MAX_SIDE = 6000  # cached image side cap; deeper zoom is drawn slightly soft rather than allocating GBs
 PLACEHOLDER_BG = QColor("#E4E4E7")
@@ -93,18 +94,17 @@ def _render_fitted(
     if full_cover and radius <= 0 and not qpart.hasAlphaChannel():
         return qpart
     out = new_argb(tw, th)
-    p = QPainter(out)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    if radius > 0:
-        clip = QPainterPath()
-        r = radius * sx
-        clip.addRoundedRect(QRectF(dx0, dy0, dx1 - dx0, dy1 - dy0), r, r)
-        brush = QBrush(qpart)
-        brush.setTransform(QTransform.fromTranslate(ox, oy))
-        p.fillPath(clip, brush)
-    else:
-        p.drawImage(QPointF(ox, oy), qpart)
-    p.end()
+    with painting(out) as p:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if radius > 0:
+            clip = QPainterPath()
+            r = radius * sx
+            clip.addRoundedRect(QRectF(dx0, dy0, dx1 - dx0, dy1 - dy0), r, r)
+            brush = QBrush(qpart)
+            brush.setTransform(QTransform.fromTranslate(ox, oy))
+            p.fillPath(clip, brush)
+        else:
+            p.drawImage(QPointF(ox, oy), qpart)
     return out
 
 
@@ -141,12 +141,14 @@ def _device_size(painter: QPainter, w: float, h: float) -> tuple[int, int]:
 
 
 def load_image(store: ImageStore, ref: str) -> Image.Image | None:
-    """The decoded image, or None when it is missing or unreadable (drawn as a placeholder)."""
+    """The decoded image, or None when it is missing or unreadable: the caller draws a placeholder,
+    and the reason is said once through `xhscover.notices` (the CLI prints it, the app shows it)."""
     if not ref:
         return None
     try:
         return store.load(ref)
-    except (XhsError, OSError, ValueError):
+    except XhsError as exc:
+        notice(f"{exc}; drawn as a grey placeholder")
         return None
 
 

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import math
 from collections import OrderedDict
-from collections.abc import Callable, Hashable
+from collections.abc import Callable, Hashable, Iterator
+from contextlib import contextmanager
 
 import cv2
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QImage, QLinearGradient, QPainter, QRadialGradient, QTransform
 
+from xhscover.errors import XhsError
 from xhscover.model.styles import Fill, parse_rgba
 
 
@@ -67,6 +69,25 @@ def blit_device(painter: QPainter, img: QImage, x: float, y: float) -> None:
     else:
         painter.drawImage(QPointF(x, y), img)
     painter.restore()
+
+
+@contextmanager
+def painting(device: QImage) -> Iterator[QPainter]:
+    """A QPainter on `device`, always ended, also when drawing raises.
+
+    A painter left active on an image that is then freed takes the process down ("QPaintDevice:
+    Cannot destroy paint device that is being painted", exit 139): every painter the core makes
+    goes through here, so an error while drawing stays an error. A device Qt could not allocate
+    (a null image) is refused instead of silently drawing nothing.
+    """
+    if device.isNull():
+        raise XhsError(f"cannot allocate a {device.width()}x{device.height()} image to draw on (out of memory?)")
+    p = QPainter(device)
+    try:
+        yield p
+    finally:
+        if p.isActive():
+            p.end()
 
 
 def new_argb(w: int, h: int) -> QImage:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import math
 import re
 from pathlib import Path
@@ -11,15 +12,18 @@ from PySide6.QtGui import QFontMetricsF, QImage, QPainter, QPainterPath, QPen, Q
 from PySide6.QtSvg import QSvgRenderer
 
 from xhscover.model.assets import sticker_catalog
+from xhscover.model.images import clean_text
 from xhscover.model.layers import ShapeLayer, StickerLayer
+from xhscover.notices import notice
 from xhscover.render.image import draw_placeholder
-from xhscover.render.paint import ImageCache, device_scale, fill_brush, new_argb, qcolor
+from xhscover.render.paint import ImageCache, device_scale, fill_brush, new_argb, painting, qcolor
 from xhscover.render.qt import emoji_font
 
 MAX_SIDE = 4096
 _STICKER_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _cache = ImageCache(128 * 1024 * 1024)
 _svgs: dict[str, QSvgRenderer | None] = {}
+log = logging.getLogger(__name__)
 
 
 def _pen(color: str, width: float, *, round_caps: bool = True) -> QPen:
@@ -107,6 +111,7 @@ def sticker_path(sticker_id: str) -> Path | None:
 
 
 def _svg(sticker_id: str) -> QSvgRenderer | None:
+    """The sticker's SVG renderer, or None after saying (through notices) why it cannot be drawn."""
     if sticker_id not in _svgs:
         renderer = None
         path = sticker_path(sticker_id)
@@ -114,10 +119,14 @@ def _svg(sticker_id: str) -> QSvgRenderer | None:
             try:
                 r = QSvgRenderer(QByteArray(path.read_bytes()))
                 renderer = r if r.isValid() else None
-            except OSError:
-                renderer = None
+            except OSError as exc:
+                log.warning("sticker file %s unreadable: %s", path, exc)
         _svgs[sticker_id] = renderer
-    return _svgs[sticker_id]
+    renderer = _svgs[sticker_id]
+    if renderer is None:
+        shown = clean_text(sticker_id if len(sticker_id) <= 40 else sticker_id[:37] + "...")
+        notice(f"sticker {shown!r} is not one this version ships (or its file is damaged); drawn as a grey placeholder")
+    return renderer
 
 
 def _fit_rect(box_w: float, box_h: float, aw: float, ah: float) -> QRectF:
@@ -154,11 +163,10 @@ def draw_sticker_layer(painter: QPainter, layer: StickerLayer) -> None:
 
         def make_svg() -> QImage:
             img = new_argb(tw, th)
-            p = QPainter(img)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing)
-            p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-            renderer.render(p, QRectF(0, 0, tw, th))
-            p.end()
+            with painting(img) as p:
+                p.setRenderHint(QPainter.RenderHint.Antialiasing)
+                p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+                renderer.render(p, QRectF(0, 0, tw, th))
             return img
 
         img = _cache.get(("svg", layer.sticker, tw, th), make_svg)
@@ -189,14 +197,13 @@ def _render_emoji(text: str, px: int) -> QImage:
         font = emoji_font(size)
         fm = QFontMetricsF(font)
         adv = fm.horizontalAdvance(text)
-    p = QPainter(img)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-    p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-    p.setFont(font)
-    baseline = (px - (fm.ascent() + fm.descent())) / 2 + fm.ascent()
-    p.drawText(QPointF((px - adv) / 2, baseline), text)
-    p.end()
+    with painting(img) as p:
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        p.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        p.setFont(font)
+        baseline = (px - (fm.ascent() + fm.descent())) / 2 + fm.ascent()
+        p.drawText(QPointF((px - adv) / 2, baseline), text)
     return img
 
 

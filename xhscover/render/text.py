@@ -44,6 +44,7 @@ from xhscover.render.paint import (
     device_transform,
     fill_brush,
     new_argb,
+    painting,
     qcolor,
 )
 from xhscover.render.qt import make_font
@@ -113,6 +114,7 @@ class _FontRef:
     ink_center: float  # y of the ink centre of a CJK glyph relative to the baseline, at REF
     cjk_height: float
     cap_height: float
+    last_long: tuple[str, float] = ("", 0.0)  # the last long string summed, to extend it cheaply
 
 
 @lru_cache(maxsize=64)
@@ -142,12 +144,18 @@ def _advance(ref: _FontRef, text: str) -> float:
                 for _ in range(5000):
                     ref.str_adv.popitem(last=False)
         return w
-    total = 0.0
-    for ch in text:
+    # Greedy line breaking measures line + next word again and again: extending the previous
+    # sum keeps a long line linear instead of quadratic (10,000 characters in a wide box).
+    prev, total = ref.last_long
+    start = len(prev) if prev and text.startswith(prev) else 0
+    if not start:
+        total = 0.0
+    for ch in text[start:]:
         a = ref.char_adv.get(ch)
         if a is None:
             a = ref.char_adv[ch] = ref.metrics.horizontalAdvance(ch)
         total += a
+    ref.last_long = (text, total)
     return total
 
 
@@ -530,13 +538,12 @@ def _paint_text(p: QPainter, s: _Shape, style: TextStyle, to_device: QTransform,
         sh = style.shadow
         color = qcolor(sh.color)
         shadow_img = new_argb(img.width(), img.height())
-        sp = QPainter(shadow_img)
-        sp.setRenderHint(QPainter.RenderHint.Antialiasing)
-        sp.setTransform(QTransform.fromTranslate(sh.dx, sh.dy) * to_device)
-        opaque = QColor(color)
-        opaque.setAlpha(255)
-        _paint_silhouette(sp, s, style, opaque)
-        sp.end()
+        with painting(shadow_img) as sp:
+            sp.setRenderHint(QPainter.RenderHint.Antialiasing)
+            sp.setTransform(QTransform.fromTranslate(sh.dx, sh.dy) * to_device)
+            opaque = QColor(color)
+            opaque.setAlpha(255)
+            _paint_silhouette(sp, s, style, opaque)
         scale = math.sqrt(abs(to_device.determinant())) or 1.0
         blur_image(shadow_img, sigma=max(0.0, sh.blur) / 2 * scale)
         p.save()
@@ -607,17 +614,25 @@ def _paint_bitmaps(p: QPainter, s: _Shape) -> None:
         sized.setPixelSize(px)
         box = _glyph_box(sized, idx)
         img = new_argb(math.ceil(box.width()) + 2, math.ceil(box.height()) + 2)
-        q = QPainter(img)
-        q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        run = QGlyphRun()
-        run.setRawFont(sized)
-        run.setGlyphIndexes([idx])
-        run.setPositions([QPointF(0, 0)])
-        q.drawGlyphRun(QPointF(1, 1 + sized.ascent()), run)
-        q.end()
+        with painting(img) as q:
+            q.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+            run = QGlyphRun()
+            run.setRawFont(sized)
+            run.setGlyphIndexes([idx])
+            run.setPositions([QPointF(0, 0)])
+            q.drawGlyphRun(QPointF(1, 1 + sized.ascent()), run)
         k = 1 / d
         p.drawImage(QRectF(pos.x() - k, pos.y() - (sized.ascent() + 1) * k, img.width() * k, img.height() * k), img)
     p.restore()
+
+
+def _device_rect(painter: QPainter) -> QRectF:
+    """The painter's device in physical pixels, with a small margin for antialiasing."""
+    device = painter.device()
+    if device is None:
+        return QRectF(-1e9, -1e9, 2e9, 2e9)
+    k = 1.0 if isinstance(device, QImage) else device.devicePixelRatioF()
+    return QRectF(-2, -2, device.width() * k + 4, device.height() * k + 4)
 
 
 def draw_text_layer(painter: QPainter, layer: TextLayer) -> None:
@@ -630,12 +645,17 @@ def draw_text_layer(painter: QPainter, layer: TextLayer) -> None:
     bounds = _effects_bounds(s, style)
     if bounds.isEmpty():
         return
-    dev = local_to_dev.mapRect(bounds)
+    # Only the part that lands on the device is rasterised: a box far wider than the cover (a
+    # hostile file, or a layer dragged mostly off the canvas) costs what its visible part costs.
+    screen = _device_rect(painter)
+    dev = local_to_dev.mapRect(bounds).intersected(screen)
+    if dev.isEmpty():
+        return
     # Refuse to allocate absurd images when zoomed far in: render at a capped resolution instead.
     area = dev.width() * dev.height()
     reduce = 1.0 if area <= MAX_CACHE_PIXELS else math.sqrt(MAX_CACHE_PIXELS / area)
     to_dev = local_to_dev * QTransform.fromScale(reduce, reduce) if reduce != 1.0 else local_to_dev
-    dev = to_dev.mapRect(bounds)
+    dev = to_dev.mapRect(bounds).intersected(QTransform.fromScale(reduce, reduce).mapRect(screen))
     ix, iy = math.floor(dev.left()), math.floor(dev.top())
     w, h = math.ceil(dev.right()) - ix + 1, math.ceil(dev.bottom()) - iy + 1
     fx, fy = round((to_dev.dx() - ix) * 8) / 8, round((to_dev.dy() - iy) * 8) / 8
@@ -644,11 +664,10 @@ def draw_text_layer(painter: QPainter, layer: TextLayer) -> None:
 
     def make() -> QImage:
         img = new_argb(w, h)
-        q = QPainter(img)
-        t = QTransform(to_dev.m11(), to_dev.m12(), to_dev.m21(), to_dev.m22(), fx, fy)
-        q.setTransform(t)
-        _paint_text(q, s, style, t, img)
-        q.end()
+        with painting(img) as q:
+            t = QTransform(to_dev.m11(), to_dev.m12(), to_dev.m21(), to_dev.m22(), fx, fy)
+            q.setTransform(t)
+            _paint_text(q, s, style, t, img)
         return img
 
     img = _images.get(key, make)
