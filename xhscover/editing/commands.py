@@ -259,19 +259,16 @@ def set_background(doc: EditorDocument, **fields: Any) -> SetProps:
 
 
 def new_image_layer(doc: EditorDocument, key: str) -> ImageLayer:
-    """An image layer sized to the image's aspect, half the canvas wide, centred."""
+    """An image layer at the picture's aspect and a size relative to the canvas, placed where it
+    covers the least text (`editing.placement`). Raises ImageError if the stored picture is unreadable."""
+    from xhscover.editing.placement import free_spot, image_size
+
     cover = doc.cover
-    try:
-        iw, ih = doc.store.load(key).size
-    except Exception:
-        iw, ih = 4, 3
-    w = cover.width * 0.6
-    h = w * ih / iw
-    if h > cover.height * 0.8:
-        h = cover.height * 0.8
-        w = h * iw / ih
-    return ImageLayer(id=cover.new_layer_id("image"), name=tr("Image"), x=(cover.width - w) / 2,
-                      y=(cover.height - h) / 2, w=w, h=h, src=key, fit="cover")
+    iw, ih = doc.store.load(key).size
+    w, h = image_size(cover, iw, ih)
+    x, y = free_spot(cover, w, h)
+    return ImageLayer(id=cover.new_layer_id("image"), name=tr("Image"), x=round(x, 2), y=round(y, 2),
+                      w=round(w, 2), h=round(h, 2), src=key, fit="cover")
 
 
 class _VariantsCommand(QUndoCommand):
@@ -375,18 +372,22 @@ def new_shape_layer(doc: EditorDocument, shape: str) -> Layer:
 
 
 def new_sticker_layer(doc: EditorDocument, sticker_id: str = "", emoji: str = "", name: str = "") -> Layer:
-    """A bundled SVG sticker (kept at its aspect) or an emoji, a quarter of the canvas wide."""
+    """A bundled SVG sticker (kept at its aspect) or an emoji, its longer side a fixed share of the
+    canvas, placed where it covers the least text (`editing.placement`)."""
+    from xhscover.editing.placement import free_spot, sticker_size
+
     cover = doc.cover
-    w = cover.width * 0.25
-    h = w
+    aspect = 1.0
     if sticker_id:
         from xhscover.model.assets import sticker_catalog
 
         st = sticker_catalog().get(sticker_id)  # AssetError for an id the bundle does not have
-        h = w / max(0.05, _svg_aspect(st.path))
+        aspect = _svg_aspect(st.path)
         name = name or st.name_zh
+    w, h = sticker_size(cover, aspect)
+    x, y = free_spot(cover, w, h)
     return StickerLayer(id=cover.new_layer_id("sticker"), name=name or emoji or tr("Sticker"),
-                        x=(cover.width - w) / 2, y=(cover.height - h) / 2, w=w, h=h,
+                        x=round(x, 2), y=round(y, 2), w=round(w, 2), h=round(h, 2),
                         sticker=sticker_id, emoji=emoji if not sticker_id else "")
 
 
