@@ -14,12 +14,13 @@ ALLOWED = {
     "render": {"model"},
     "feed": {"model", "render"},
     "score": {"model", "render", "feed", "attention"},
-    "editing": {"model", "render", "feed", "attention", "score"},
-    "ui": {"model", "render", "feed", "attention", "score", "editing"},
+    "shelfimport": {"model", "feed", "attention"},
+    "editing": {"model", "render", "feed", "attention", "score", "shelfimport"},
+    "ui": {"model", "render", "feed", "attention", "score", "shelfimport", "editing"},
 }
 TOP_LEVEL_OK = {"xhscover", "xhscover.errors", "xhscover.paths", "xhscover.notices"}
-NO_QT = {"model", "attention"}
-NO_WIDGETS = {"model", "attention", "render", "feed", "score", "editing"}
+NO_QT = {"model", "attention", "shelfimport"}
+NO_WIDGETS = {"model", "attention", "render", "feed", "score", "shelfimport", "editing"}
 
 
 def imports_of(path: Path) -> set[str]:

@@ -208,6 +208,23 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_import_shelf(args: argparse.Namespace) -> int:
+    from xhscover.shelfimport.folder import write_competitor_folder
+    from xhscover.shelfimport.reader import read_screenshot_files, shelf_cards
+
+    readings, failed = read_screenshot_files(args.screenshots)
+    by_name = {r.source: r for r in readings}
+    for raw in args.screenshots:
+        name = Path(raw).name
+        print(by_name[name].summary() if name in by_name else failed.get(name, f"{name}: not read"))
+    cards = shelf_cards(readings, include_cut=args.include_cut)
+    if not cards:
+        raise XhsError("no cards to import; nothing written")
+    meta = write_competitor_folder(cards, args.out)
+    print(f"wrote {len(cards)} covers and {meta.name} to {meta.parent}")
+    return 0
+
+
 def _require_screen() -> None:
     """Qt aborts the process when it finds no display; say so in one line instead."""
     headless = sys.platform.startswith("linux") and not (
@@ -273,6 +290,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", required=True, metavar="DIR")
     p.add_argument("--fast", action="store_true", help="smaller output, fewer placements")
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("import-shelf", help="read competitor cards from screenshots of the feed or search results")
+    p.add_argument("screenshots", nargs="+", metavar="SHOT", help="phone or web screenshots (PNG/JPEG/WebP)")
+    p.add_argument("--out", required=True, metavar="DIR", help="competitor folder to write (covers + cards.json)")
+    p.add_argument("--include-cut", action="store_true", help="also import cards cut by the screen edge")
+    p.set_defaults(func=cmd_import_shelf)
 
     p = sub.add_parser("saliency", help="write a 16-bit saliency map PNG per image")
     p.add_argument("images", nargs="+", metavar="IMAGE")

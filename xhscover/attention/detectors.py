@@ -282,6 +282,30 @@ def _read_text(rgb: np.ndarray, digest: str, det: Path, rec: Path) -> list[tuple
     return out
 
 
+def recognize_lines(crops: list[np.ndarray], *,
+                    rec_model_path: str | os.PathLike[str] | None = None) -> list[tuple[str, float]]:
+    """Read text lines that are already cut out (one line per RGB crop): [(text, confidence)].
+
+    For callers that know where the lines are without the detector (the screenshot reader cuts
+    each title line and the author row out of a card). Crops of similar shape are read together;
+    results come back in the order given. Not cached: crops are small and rarely repeat.
+    """
+    rec = text_rec_model_path(rec_model_path)
+    session, chars = _session("rec", rec, _recognizer)
+    prepared: list[tuple[int, np.ndarray]] = []
+    out: list[tuple[str, float]] = [("", 0.0)] * len(crops)
+    for i, crop in enumerate(crops):
+        rgb = as_rgb_uint8(crop)
+        if min(rgb.shape[:2]) >= 2:
+            prepared.append((i, rgb))
+    prepared.sort(key=lambda item: item[1].shape[1] / item[1].shape[0])
+    for start in range(0, len(prepared), TEXT_REC_BATCH):
+        batch = prepared[start:start + TEXT_REC_BATCH]
+        for (i, _crop), result in zip(batch, _recognize_lines(session, chars, [c for _i, c in batch]), strict=True):
+            out[i] = result
+    return out
+
+
 def _recognize_lines(session: Any, chars: list[str], crops: list[np.ndarray]) -> list[tuple[str, float]]:
     """Line crops (RGB) -> [(text, mean confidence)]. PP-OCR input: BGR, height 48, (x/255-0.5)/0.5,
     padded on the right to the widest line of the batch (at least 320 px)."""

@@ -1,0 +1,570 @@
+"""Finding the masonry in a screenshot: columns, then covers and the text band under each.
+
+Built on what every version of the feed shares, not on one app's pixel offsets:
+- columns are equal-width strips at a constant pitch, and every cover's left and right edges lie
+  on them, so the count of rows with a vertical edge at x peaks at the column edges;
+- the gutters between columns show the page colour (canvas) for the whole height of the grid;
+- a card is a cover flush to its top, then a text band (title rows, then the author row with the
+  avatar at the left and the like count at the right) on the card body colour, which is the canvas
+  colour itself on the web and in some app themes;
+- real card tops have rounded corners, so a cover that starts with square corners at the edge of
+  the grid was cut there by the chrome.
+Everything is measured relative to the column width, so downscaled screenshots read the same.
+Pure numpy and OpenCV core/imgproc; no Qt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import cv2
+import numpy as np
+
+Rgb = tuple[int, int, int]
+BoxXYWH = tuple[int, int, int, int]
+
+EDGE_STEP = 7
+"""Minimum colour step (max over channels, across 2 px) counted as a vertical edge: a white card
+on the #F5F5F5 canvas steps by 10, JPEG noise on flat colour stays under 5."""
+MIN_COLUMN_FRACTION = 0.1
+"""Columns are at least this fraction of the screenshot width (6 web columns beside a sidebar)."""
+MAX_GAP_FRACTION = 0.35
+"""A gutter is at most this fraction of the column width."""
+INK_STEP = 40
+"""A pixel differing from the card body by more than this (max over channels) is text ink."""
+COVER_MIN_ASPECT = 0.7
+COVER_MAX_ASPECT = 1.42
+"""A complete cover's width / height lies in 3:4 .. 4:3 in the app (slack for rounding)."""
+
+
+@dataclass(frozen=True)
+class Columns:
+    """Column edges in pixels: column k spans lefts[k] <= x < rights[k]."""
+
+    lefts: tuple[int, ...]
+    rights: tuple[int, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.lefts)
+
+    def right(self, k: int) -> int:
+        return self.rights[k]
+
+    @property
+    def width(self) -> int:
+        return int(np.median([r - left for left, r in zip(self.lefts, self.rights, strict=True)]))
+
+    @property
+    def gap(self) -> int:
+        gaps = [self.lefts[k + 1] - self.rights[k] for k in range(self.count - 1)]
+        return int(np.median(gaps)) if gaps else 0
+
+
+@dataclass
+class CardBox:
+    """One card found in the grid, in the screenshot's pixels."""
+
+    column: int
+    cover: BoxXYWH
+    title_rows: list[tuple[int, int]] = field(default_factory=list)  # [y0, y1) per title line
+    author_row: tuple[int, int] | None = None
+    body_bottom: int = 0  # where the card's text band ends (exclusive)
+    cut_top: bool = False
+    cut_bottom: bool = False
+    cover_bottom_guessed: bool = False  # the cover's lower edge was invisible and placed from the text
+
+
+@dataclass
+class Grid:
+    columns: Columns
+    top: int
+    bottom: int
+    canvas: Rgb
+    body: Rgb
+    cards: list[CardBox]
+    scale: float = 1.0  # analysis pixels per screenshot pixel (boxes are already in screenshot pixels)
+
+
+# ------------------------------------------------------------------------------------------ columns
+
+def _edge_profile(rgb: np.ndarray) -> np.ndarray:
+    """Per x, how many rows have a vertical colour edge there (across x-1 .. x+1)."""
+    h, w = rgb.shape[:2]
+    diff = cv2.absdiff(np.ascontiguousarray(rgb[:, 2:]), np.ascontiguousarray(rgb[:, :-2]))
+    step = channel_max(diff)
+    _t, edges = cv2.threshold(step, EDGE_STEP - 1, 1, cv2.THRESH_BINARY)
+    counts = cv2.reduce(edges, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().astype(np.float64)
+    prof = np.zeros(w, np.float64)
+    prof[1:-1] = counts
+    return prof
+
+
+def channel_max(px: np.ndarray) -> np.ndarray:
+    """Max over the last (colour) axis of a uint8 array, through OpenCV (numpy's small-axis
+    reductions are ~10x slower on screenshots)."""
+    flat = np.ascontiguousarray(px).reshape(-1, px.shape[-1])
+    return np.asarray(cv2.reduce(flat, 1, cv2.REDUCE_MAX).reshape(px.shape[:-1]))
+
+
+def _scalar(color: Rgb) -> Any:
+    """An OpenCV scalar (the stubs only know arrays): absdiff against it needs no full-size copy."""
+    return (float(color[0]), float(color[1]), float(color[2]), 0.0)
+
+
+def ink_mask(px: np.ndarray, body: Rgb) -> np.ndarray:
+    """Pixels differing from the card body by more than INK_STEP in some channel: text ink."""
+    flat = np.ascontiguousarray(px).reshape(-1, 1, 3)
+    diff = cv2.absdiff(flat, _scalar(body))
+    return np.asarray(channel_max(diff).reshape(px.shape[:-1]) > INK_STEP)
+
+
+def row_mean(mask: np.ndarray) -> np.ndarray:
+    """Per row, the share of True in a 2-D boolean mask."""
+    if mask.shape[1] == 0:
+        return np.zeros(mask.shape[0])
+    m = np.ascontiguousarray(mask, dtype=np.uint8)
+    return np.asarray(cv2.reduce(m, 1, cv2.REDUCE_AVG, dtype=cv2.CV_32F).ravel())
+
+
+def _prominence(prof: np.ndarray, half: int) -> np.ndarray:
+    """The profile minus its running median: narrow column edges stand out of textured covers."""
+    k = 2 * half + 1
+    padded = np.pad(prof, half, mode="edge")
+    windows = np.lib.stride_tricks.sliding_window_view(padded, k)
+    return np.asarray(prof - np.median(windows, axis=1))
+
+
+def _peaks(prom: np.ndarray, floor: float, limit: int = 28) -> list[int]:
+    out: list[int] = []
+    n = len(prom)
+    for x in range(1, n - 1):
+        v = prom[x]
+        if v >= floor and v >= prom[x - 1] and v > prom[x + 1]:
+            out.append(x)
+    out.sort(key=lambda x: -prom[x])
+    return sorted(out[:limit])
+
+
+def _snap(prom: np.ndarray, x: float, tol: int) -> tuple[int, float]:
+    """The strongest edge within tol of x: (position, prominence)."""
+    lo, hi = max(0, int(round(x)) - tol), min(len(prom), int(round(x)) + tol + 1)
+    if hi <= lo:
+        return int(round(x)), 0.0
+    i = lo + int(prom[lo:hi].argmax())
+    return i, float(prom[i])
+
+
+def find_columns(rgb: np.ndarray) -> tuple[Columns, float] | None:
+    """Equal-width columns at a constant pitch whose edges the covers share; (columns, score).
+
+    Each next edge is searched near where the pitch puts it (and snapped to the strongest edge
+    there), so fractional CSS widths that drift by a pixel per column still line up."""
+    h, w = rgb.shape[:2]
+    prof = _edge_profile(rgb)
+    prom = _prominence(prof, max(4, w // 120))
+    floor = max(6.0, 0.04 * h)
+    peaks = _peaks(prom, floor)
+    if len(peaks) < 4:
+        return None
+    tol = max(2, round(w / 600))
+    best: tuple[float, Columns] | None = None
+    min_w = MIN_COLUMN_FRACTION * w
+    for i, left in enumerate(peaks):
+        for right in peaks[i + 1:]:
+            cw = right - left
+            if cw < min_w or cw > 0.5 * w:
+                continue
+            for nxt in peaks:
+                gap = nxt - right
+                if gap < 2 or gap > MAX_GAP_FRACTION * cw:
+                    continue
+                lefts, rights = [left], [right]
+                total = float(prom[left] + prom[right])
+                while True:
+                    el_x, el = _snap(prom, rights[-1] + gap, tol)
+                    if el_x + cw > w + tol:
+                        break
+                    er_x, er = _snap(prom, el_x + cw, tol)
+                    if min(el, er) < floor or er_x > w:
+                        break
+                    lefts.append(el_x)
+                    rights.append(er_x)
+                    total += el + er
+                if len(lefts) < 2:
+                    continue
+                if best is None or total > best[0]:
+                    best = (total, Columns(tuple(lefts), tuple(rights)))
+    if best is None:
+        return None
+    return best[1], best[0]
+
+
+# ------------------------------------------------------------------------------------------ colours
+
+def mode_color(pixels: np.ndarray, tol: int = 6) -> tuple[Rgb, float]:
+    """Most common colour of some pixels and the share of pixels within `tol` of it."""
+    flat = pixels.reshape(-1, 3)
+    if flat.size == 0:
+        return (0, 0, 0), 0.0
+    if len(flat) > 200_000:
+        flat = flat[:: len(flat) // 200_000 + 1]
+    q = flat.astype(np.int32) >> 3
+    packed = (q[:, 0] << 10) | (q[:, 1] << 5) | q[:, 2]
+    values, counts = np.unique(packed, return_counts=True)
+    mean = flat[packed == values[int(counts.argmax())]].mean(axis=0)
+    color = (int(round(mean[0])), int(round(mean[1])), int(round(mean[2])))
+    return color, float(near(flat, color, tol).mean())
+
+
+def near(pixels: np.ndarray, color: Rgb, tol: int, chroma: int | None = None) -> np.ndarray:
+    """Pixels close to `color`: lightness within `tol`, each channel within `chroma` (default
+    2 tol + 4: JPEG shifts chroma more than lightness, and 2x2 chroma subsampling smears colour
+    across thin gutters)."""
+    px = np.ascontiguousarray(pixels, dtype=np.uint8)
+    shape = px.shape[:-1]
+    flat = px.reshape(-1, 1, 3)
+    ref = np.array(color, np.uint8).reshape(1, 1, 3)
+    luma = cv2.cvtColor(flat, cv2.COLOR_RGB2GRAY).astype(np.int16)
+    ref_luma = int(cv2.cvtColor(ref, cv2.COLOR_RGB2GRAY)[0, 0])
+    d = channel_max(cv2.absdiff(flat, _scalar(color))).reshape(-1, 1)
+    limit = 2 * tol + 4 if chroma is None else chroma
+    ok = (np.abs(luma - ref_luma) <= tol) & (d <= limit)
+    return np.asarray(ok.reshape(shape))
+
+
+def _inner_gutter_pixels(rgb: np.ndarray, cols: Columns) -> np.ndarray:
+    xs: list[int] = []
+    for k in range(cols.count - 1):
+        a, b = cols.right(k), cols.lefts[k + 1]
+        xs.extend(range(a + 2, b - 2) if b - a > 5 else [(a + b) // 2])
+    return rgb[:, xs]
+
+
+def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
+    """[start, end) of every run of True."""
+    if mask.size == 0:
+        return []
+    m = np.concatenate([[False], mask.astype(bool), [False]])
+    d = np.diff(m.astype(np.int8))
+    return list(zip(np.flatnonzero(d == 1).tolist(), np.flatnonzero(d == -1).tolist(), strict=True))
+
+
+def _bridged_runs(mask: np.ndarray, bridge: int, min_run: int = 1) -> list[tuple[int, int]]:
+    """Runs of True at least min_run long, joined across gaps of up to `bridge`."""
+    runs = [r for r in _runs(mask) if r[1] - r[0] >= min_run]
+    out: list[list[int]] = []
+    for a, b in runs:
+        if out and a - out[-1][1] <= bridge:
+            out[-1][1] = b
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out]
+
+
+def _grid_rows(rgb: np.ndarray, cols: Columns, canvas: Rgb, tol: int) -> tuple[int, int]:
+    """The rows of the grid: the longest run of rows whose inner gutters show the canvas, bridging
+    interruptions up to 9% of the height (toasts and badges lie over the grid)."""
+    gut = _inner_gutter_pixels(rgb, cols)
+    open_rows = row_mean(near(gut, canvas, tol)) >= 0.9
+    runs = _bridged_runs(open_rows, max(2, int(0.09 * len(open_rows))), max(3, len(open_rows) // 100))
+    if not runs:
+        return 0, 0
+    return max(runs, key=lambda r: r[1] - r[0])
+
+
+# ------------------------------------------------------------------------------------------ rows
+
+G, B, C = 0, 1, 2
+
+
+@dataclass
+class _Column:
+    k: int
+    x0: int
+    x1: int
+    labels: np.ndarray  # per grid row: G canvas gap, B card body / text band, C cover
+    ink: np.ndarray  # (rows, width) text ink against the body colour
+
+
+def body_color(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb) -> Rgb:
+    """The card body colour: the flat colour right above most canvas gaps in the columns (the
+    padding at the bottom of each card). Cards with no body of their own (the web, some app
+    themes) have none: their text stands on the canvas, which is returned."""
+    votes: dict[Rgb, int] = {}
+    starts = 0
+    wd = cols.width
+    for left, right in zip(cols.lefts, cols.rights, strict=True):
+        inner = rgb[top:bottom, left + wd // 20:right - wd // 20]
+        is_canvas = row_mean(near(inner, canvas, 5)) >= 0.97
+        for a, b in _runs(is_canvas):
+            if a < 4 or b - a < 2:
+                continue
+            row = inner[a - 3]
+            z = max(2, len(row) // 30)
+            if near(np.concatenate([row[:z], row[-z:]]), canvas, 5).mean() >= 0.5:
+                continue  # text standing on the canvas (chrome, web text bands): not a card's edge
+            starts += 1
+            med = np.median(row, axis=0)
+            if near(row, tuple(int(v) for v in med), 5).mean() < 0.97:  # type: ignore[arg-type]
+                continue
+            if np.abs(med - np.array(canvas)).max() <= 4:
+                continue
+            key = (int(med[0]) >> 2 << 2, int(med[1]) >> 2 << 2, int(med[2]) >> 2 << 2)
+            votes[key] = votes.get(key, 0) + 1
+    if not votes:
+        return canvas
+    key, n = max(votes.items(), key=lambda kv: kv[1])
+    if n < 2 or n < 0.5 * starts:
+        return canvas
+    return _refine_color(rgb, cols, top, bottom, key)
+
+
+def _refine_color(rgb: np.ndarray, cols: Columns, top: int, bottom: int, approx: Rgb) -> Rgb:
+    pix = np.concatenate([rgb[top:bottom, x0 + 2:x1 - 2:7].reshape(-1, 3)
+                          for x0, x1 in zip(cols.lefts, cols.rights, strict=True)])
+    sel = pix[near(pix, (approx[0] + 2, approx[1] + 2, approx[2] + 2), 4)]
+    if len(sel) == 0:
+        return approx
+    m = sel.mean(axis=0)
+    return (int(round(m[0])), int(round(m[1])), int(round(m[2])))
+
+
+def _smooth_runs(labels: np.ndarray, value: int, max_len: float, into: int, inside: tuple[int, ...]) -> None:
+    """Relabel runs of `value` shorter than max_len that sit between labels in `inside`."""
+    n = len(labels)
+    for a, b in _runs(labels == value):
+        if b - a >= max_len or a == 0 or b >= n:
+            continue
+        if labels[a - 1] in inside and labels[b] in inside:
+            labels[a:b] = into
+
+
+def _classify(rgb: np.ndarray, x0: int, x1: int, top: int, bottom: int, canvas: Rgb, body: Rgb, tol: int,
+              same: bool) -> tuple[np.ndarray, np.ndarray]:
+    strip = rgb[top:bottom, x0:x1]
+    wd = x1 - x0
+    edge = max(1, round(wd * 0.005))
+    zone = max(2, round(wd * 0.01))
+    inner = strip[:, edge:wd - edge]
+    nb = near(inner, body, tol)
+    fb = row_mean(nb)
+    zones = row_mean(np.concatenate([nb[:, :zone], nb[:, -zone:]], axis=1))
+    labels = np.full(bottom - top, B, np.uint8)
+    labels[(zones < 0.5) | (fb < 0.3)] = C
+    if not same:  # the canvas between cards, and chrome standing on the canvas (dark themes)
+        nc = near(inner, canvas, tol, tol + 3)  # strict on colour: pale covers are not the canvas
+        zc = row_mean(np.concatenate([nc[:, :zone], nc[:, -zone:]], axis=1))
+        fc = row_mean(nc)
+        labels[(fc >= 0.97) | ((fc >= 0.6) & (zc >= 0.8))] = G
+    if not same:  # a row or two where a cover's edge blends into the card (downscaling, JPEG)
+        thin = max(2.0, 0.012 * wd)
+        _smooth_runs(labels, G, thin, C, (C,))
+        _smooth_runs(labels, G, thin, B, (B, C))
+        _smooth_runs(labels, C, thin, G, (G,))
+    _smooth_runs(labels, C, 0.06 * wd, B, (B,))  # dense rows of big bold titles
+    _smooth_runs(labels, B, 0.05 * wd, C, (C,))  # light lines across covers
+    ink = ink_mask(inner, body)
+    return labels, ink
+
+
+# ------------------------------------------------------------------------------------------ text band
+
+def _text_lines(ink: np.ndarray, min_h: int, join: int) -> list[tuple[int, int, int, int]]:
+    """Ink runs of rows: (y0, y1, leftmost ink x, rightmost ink x); runs split by <= join rows are one."""
+    rows = ink.sum(axis=1) > 0
+    spans = _bridged_runs(rows, join)
+    out = []
+    for y0, y1 in spans:
+        if y1 - y0 < min_h:
+            continue
+        cols = np.flatnonzero(ink[y0:y1].any(axis=0))
+        out.append((y0, y1, int(cols[0]), int(cols[-1])))
+    return out
+
+
+def _author_index(lines: list[tuple[int, int, int, int]], wd: int) -> int | None:
+    """The author row: the lowest line starting at the left padding (avatar) and ending at the
+    right padding (the like count is right-aligned)."""
+    for i in range(len(lines) - 1, -1, -1):
+        y0, y1, lx, rx = lines[i]
+        if lx < 0.12 * wd and rx > 0.8 * wd and (y1 - y0) < 0.2 * wd:
+            return i
+    return None
+
+
+def _title_rows(lines: list[tuple[int, int, int, int]], author: int, wd: int) -> list[tuple[int, int]]:
+    """Up to two lines right above the author row, left-aligned at the padding, a line apart."""
+    rows: list[tuple[int, int]] = []
+    below = lines[author][0]
+    ah = lines[author][1] - lines[author][0]
+    for j in range(author - 1, -1, -1):
+        y0, y1, lx, _rx = lines[j]
+        h = y1 - y0
+        if lx > 0.12 * wd or h > 0.16 * wd or h < 0.3 * ah or below - y1 > max(1.2 * h, 0.06 * wd):
+            break
+        rows.insert(0, (y0, y1))
+        below = y0
+        if len(rows) == 2:
+            break
+    return rows
+
+
+# ------------------------------------------------------------------------------------------ cards
+
+def _corners(rgb: np.ndarray, x0: int, x1: int, y: int, bg: tuple[Rgb, ...], tol: int, down: bool) -> bool | None:
+    """At a cover's top (down=True: the rows from y on) or bottom edge (rows up to y), are the
+    outermost corner pixels background while the cover reaches the edge a little further in?
+    True: rounded corners; False: square (cut by the screen or the chrome); None: cannot tell."""
+    h = rgb.shape[0]
+    wd = x1 - x0
+    r = max(2, round(wd * 0.01))
+    ys = range(y, y + r) if down else range(y - r, y)
+    far = y + 3 * r if down else y - 3 * r
+    if min(ys) < 0 or max(ys) >= h or far < 0 or far >= h:
+        return None
+    corner = np.concatenate([rgb[ys.start:ys.stop, x0:x0 + 1], rgb[ys.start:ys.stop, x1 - 1:x1]])
+    inward = np.concatenate([rgb[far:far + 1, x0:x0 + 1], rgb[far:far + 1, x1 - 1:x1]])
+
+    def is_bg(px: np.ndarray) -> np.ndarray:
+        m = np.zeros(px.shape[:-1], bool)
+        for c in bg:
+            m |= near(px, c, tol)
+        return m
+
+    if is_bg(inward).any():
+        return None  # the cover's own edge is background-coloured: no evidence
+    return bool(is_bg(corner[:1]).all() or is_bg(corner).mean() > 0.5)
+
+
+def find_cards(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb, body: Rgb) -> list[CardBox]:
+    """Every card in every column between the grid rows top..bottom."""
+    diff = int(np.abs(np.array(canvas) - np.array(body)).max())
+    same = diff < 5
+    tol = 6 if same else max(3, min(6, int(diff * 0.45)))
+    cards: list[CardBox] = []
+    for k, (x0, x1) in enumerate(zip(cols.lefts, cols.rights, strict=True)):
+        labels, ink = _classify(rgb, x0, x1, top, bottom, canvas, body, tol, same)
+        cards.extend(_column_cards(rgb, _Column(k, x0, x1, labels, ink), top, canvas, body, tol, same))
+    _fix_invisible_edges(cards, cols.width)
+    return cards
+
+
+def _column_cards(rgb: np.ndarray, col: _Column, top: int, canvas: Rgb, body: Rgb, tol: int,
+                  same: bool) -> list[CardBox]:
+    """Cards of one column. With a card body (the app), a card is a run of rows between canvas
+    gaps: its text band is read from the bottom up and the cover is the rest, flush to the top, so
+    a cover the colour of the body is still found. Without one (the web), covers are the runs of
+    cover rows and the text band is what lies between one cover and the next."""
+    wd = col.x1 - col.x0
+    labels = col.labels
+    n = len(labels)
+    spans: list[tuple[int, int, int]] = []  # (card top, cover bottom, text band end)
+    if not same:
+        for a, e in _runs(labels != G):
+            if e - a < 0.15 * wd and 0 < a and e < n:
+                continue
+            b = e
+            while b > a:  # up through the text band to the first cover run of some height
+                if labels[b - 1] == C:
+                    c0 = b - 1
+                    while c0 > a and labels[c0 - 1] == C:
+                        c0 -= 1
+                    if b - c0 >= 0.05 * wd or c0 == a:
+                        break
+                    b = c0
+                else:
+                    b -= 1
+            if b == a:  # no cover at all: chrome, a banner, a search field
+                continue
+            spans.append((a, b, e))
+    else:
+        covers = [(a, b) for a, b in _runs(labels == C) if b - a >= 0.2 * wd or a == 0 or b >= n]
+        for i, (a, b) in enumerate(covers):
+            spans.append((a, b, covers[i + 1][0] if i + 1 < len(covers) else n))
+    min_line = max(2, round(wd * 0.015))
+    join = max(1, round(wd * 0.008))
+    bg = (canvas,) if same else (canvas, body)
+    out: list[CardBox] = []
+    for a, b, end in spans:
+        lines = _text_lines(col.ink[b:end], min_line, join)
+        lines = [(y0 + b, y1 + b, lx, rx) for y0, y1, lx, rx in lines]
+        card = CardBox(column=col.k, cover=(col.x0, a + top, wd, b - a), body_bottom=end + top)
+        top_round = _corners(rgb, col.x0, col.x1, a + top, bg, tol, down=True)
+        # complete covers are at least 0.7 column widths tall: a sliver is the end of a cover
+        # whose visible top part is the colour of the page
+        card.cut_top = a <= max(2, 0.01 * wd) or top_round is False or b - a < 0.05 * wd
+        ai = _author_index(lines, wd - 2)
+        if ai is not None:
+            card.author_row = (lines[ai][0] + top, lines[ai][1] + top)
+            card.title_rows = [(y0 + top, y1 + top) for y0, y1 in _title_rows(lines, ai, wd - 2)]
+            card.cut_bottom = b >= n or lines[ai][1] >= n - 1
+        else:
+            # no author row: only a cover running into the bottom of the grid (or the chrome
+            # there) is a card, and then only one that fills its column like a cover does
+            if end - b > 0.04 * wd and end < n:
+                continue
+            if b - a < 0.1 * wd or card.cut_top or not _fills_column(labels[a:b], col, a, b, bg, tol, rgb, top):
+                continue
+            card.cut_bottom = True
+        out.append(card)
+    return out
+
+
+def _fills_column(labels: np.ndarray, col: _Column, a: int, b: int, bg: tuple[Rgb, ...], tol: int,
+                  rgb: np.ndarray, top: int) -> bool:
+    """Most rows of a cover reach both edges of the column (chrome buttons and pills do not)."""
+    wd = col.x1 - col.x0
+    z = max(2, round(wd * 0.01))
+    e = max(1, round(wd * 0.005))
+    rows = rgb[top + a:top + b]
+    sides = np.concatenate([rows[:, col.x0 + e:col.x0 + e + z], rows[:, col.x1 - e - z:col.x1 - e]], axis=1)
+    is_bg = np.zeros(sides.shape[:2], bool)
+    for c in bg:
+        is_bg |= near(sides, c, tol)
+    left_ok = ~is_bg[:, :z].all(axis=1)
+    right_ok = ~is_bg[:, z:].all(axis=1)
+    return bool((left_ok & right_ok).mean() >= 0.6)
+
+
+def _fix_invisible_edges(cards: list[CardBox], wd: int) -> None:
+    """A cover whose lower part has the body colour (a white text card on a white card body) ends
+    too early: its title starts further below than on the other cards. Move its edge down to where
+    the typical gap above the title says it is."""
+    gaps = []
+    for c in cards:
+        first = c.title_rows[0][0] if c.title_rows else (c.author_row[0] if c.author_row else None)
+        if first is not None and not c.cut_bottom:
+            gaps.append(first - (c.cover[1] + c.cover[3]))
+    if len(gaps) < 3:
+        return
+    typical = float(np.median(gaps))
+    for c in cards:
+        first = c.title_rows[0][0] if c.title_rows else (c.author_row[0] if c.author_row else None)
+        if first is None:
+            continue
+        x, y, w, h = c.cover
+        gap = first - (y + h)
+        if gap > typical + 0.04 * wd:
+            c.cover = (x, y, w, int(round(first - typical - y)))
+            c.cover_bottom_guessed = True
+
+
+# ------------------------------------------------------------------------------------------ entry
+
+def find_grid(rgb: np.ndarray) -> Grid | None:
+    """The feed grid of a screenshot, or None when it has no masonry of covers."""
+    found = find_columns(rgb)
+    if found is None:
+        return None
+    cols, _score = found
+    canvas, share = mode_color(_inner_gutter_pixels(rgb, cols))
+    if share < 0.5:
+        return None
+    top, bottom = _grid_rows(rgb, cols, canvas, 6)
+    if bottom - top < 0.6 * cols.width:
+        return None
+    body = body_color(rgb, cols, top, bottom, canvas)
+    cards = find_cards(rgb, cols, top, bottom, canvas, body)
+    return Grid(columns=cols, top=top, bottom=bottom, canvas=canvas, body=body, cards=cards)
