@@ -45,3 +45,28 @@ def display_name(layer: Layer) -> str:
     num = re.search(r"(\d+)$", layer.id or "")
     kind = tr(KINDS.get(layer.kind, layer.kind))
     return f"{kind} {num.group(1)}" if num else (layer.id or kind)
+
+
+_UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
+MAX_STEM = 40
+
+
+def file_stem(text: str) -> str:
+    """A file name stem from free text: its lines joined (Chinese lines directly, Latin words with a
+    space), characters no file system takes replaced by a space, at most MAX_STEM characters;
+    '' when nothing usable is left."""
+    joined = ""
+    for line in (ln.strip() for ln in text.splitlines()):
+        if not line:
+            continue
+        latin_seam = joined and joined[-1].isascii() and joined[-1].isalnum() and line[0].isascii()
+        joined += (" " if latin_seam else "") + line
+    stem = " ".join(_UNSAFE.sub(" ", joined).split()).strip(" .")
+    return stem[:MAX_STEM].rstrip(" .")
+
+
+def default_stem(cover_note_title: str, cover_title_text: str, fallback: str) -> str:
+    """What a new project or export is called before the user names it: the note title (what the
+    post will be called on XHS), else the cover's title text, else `fallback` — never the layout's
+    name, which every cover made from that layout shares."""
+    return file_stem(cover_note_title) or file_stem(cover_title_text) or fallback

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from xhscover.editing import commands as C
+from xhscover.editing import thumbnails
 from xhscover.editing.align import align, distribute
 from xhscover.editing.autosave import Autosaver
 from xhscover.editing.document import EditorDocument
 from xhscover.editing.exporting import ExportOptions, export_covers
 from xhscover.editing.feedstate import FeedController
 from xhscover.editing.geometry import bounds as layer_bounds
+from xhscover.editing.names import default_stem
 from xhscover.editing.scoring import LiveScore
 from xhscover.editing.settings import Settings
 from xhscover.errors import XhsError
@@ -258,15 +260,28 @@ class MainWindow(QMainWindow):
                 self.settings.remove_recent_file(str(path))
                 self.start.set_recent(self.settings.recent_files())
             return False
-        self._remember(doc.path)
+        self._remember(doc.path, doc.project)
         self.set_document(doc)
         return True
 
-    def _remember(self, path: Path | None) -> None:
+    def _remember(self, path: Path | None, project: Project) -> None:
+        """A file opened or saved: first in the recent list, its folder next time, its thumbnail cached."""
         if path is None:
             return
         self.settings.add_recent_file(str(Path(path).resolve()))
         self.settings.set_last_folder(str(Path(path).resolve().parent))
+        thumbnails.remember(project, path)
+
+    def default_stem(self) -> str:
+        """The saved file's name until the user picks one: the note title, else the cover's title
+        text, never the layout's name (which every cover made from that layout shares)."""
+        if self.doc is None:
+            return self.tr("cover")
+        if self.doc.path is not None:
+            return self.doc.path.stem
+        cover = self.doc.cover
+        title = next((t.text for t in cover.text_layers() if t.role == "title"), "")
+        return default_stem(cover.note_title, title, self.tr("cover"))
 
     def save(self) -> bool:
         if self.doc is None:
@@ -278,8 +293,7 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         if self.doc is None:
             return False
-        stem = self.doc.project.title or self.tr("cover")
-        suggested = str(Path(self.settings.last_folder() or Path.home()) / f"{stem}.xhscover")
+        suggested = str(Path(self.settings.last_folder() or Path.home()) / f"{self.default_stem()}.xhscover")
         path = dialogs.ask_save_project(self, suggested)
         return bool(path) and self._save_to(Path(path))
 
@@ -290,7 +304,7 @@ class MainWindow(QMainWindow):
         except (XhsError, OSError) as exc:
             dialogs.notify_error(self, self.tr("Could not save"), str(exc))
             return False
-        self._remember(self.doc.path)
+        self._remember(self.doc.path, self.doc.project)
         self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 4000)
         return True
 
@@ -316,7 +330,7 @@ class MainWindow(QMainWindow):
         if dlg.exec() != ExportDialog.DialogCode.Accepted:
             return []
         opts = dlg.options()
-        stem = (self.doc.path.stem if self.doc.path else self.doc.project.title) or "cover"
+        stem = self.default_stem()
         folder = self.settings.last_folder() or str(Path.home())
         target = dialogs.ask_export_target(self, folder if opts.all_variants else
                                            str(Path(folder) / f"{stem}-{c.id}.{opts.fmt}"), opts.all_variants)
@@ -441,7 +455,7 @@ class MainWindow(QMainWindow):
             return
         from PySide6.QtWidgets import QFileDialog
 
-        stem = (self.doc.path.stem if self.doc.path else self.doc.project.title) or "cover"
+        stem = self.default_stem()
         start = str(Path(self.settings.last_folder() or Path.home()) / f"{stem}-feed.png")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export feed"), start, self.tr("PNG image (*.png)"))
         if path:

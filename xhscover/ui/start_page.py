@@ -1,9 +1,11 @@
 """Start page: a gallery of bundled layouts with real thumbnails (rendered lazily by the engine and
-cached on disk), filtered by genre and ratio, plus recent projects. Double-click opens."""
+cached on disk), filtered by genre and ratio, a Create button for the chosen one (double-click works
+too), and recent projects with thumbnails of their first cover."""
 
 from __future__ import annotations
 
 import hashlib
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer, Signal
@@ -21,15 +23,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from xhscover.editing import rendering
+from xhscover.editing import rendering, thumbnails
 from xhscover.editing.paths import user_data_dir
+from xhscover.errors import XhsError
 from xhscover.model.images import ImageStore
 from xhscover.model.layouts import GENRES, Layout, build_cover, bundled_layouts
 from xhscover.paths import assets_dir
 from xhscover.ui.language import is_english
 
+log = logging.getLogger(__name__)
 LAYOUT_ROLE = Qt.ItemDataRole.UserRole
 THUMB_W = 180
+RECENT_W = 54  # recent-project thumbnails, drawn at thumbnails.THUMB_W and shown this wide
 THUMB_CACHE: dict[tuple[str, str], QImage] = {}
 
 
@@ -84,10 +89,17 @@ class StartPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.problem = QLabel()
+        self.problem.setObjectName("startProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #B35C00;")
+        self.problem.hide()
         try:
             self.layouts = list(bundled_layouts())
-        except Exception:  # a broken layout file must not keep the app from starting
+        except XhsError as exc:  # a broken layout file must not keep the app from starting: say which
+            log.error("bundled layouts: %s", exc)
             self.layouts = []
+            self._say(str(exc))
         title = QLabel(self.tr("New cover from a layout"))
         title.setStyleSheet("font-size:20px; font-weight:600;")
         self.ratio = QComboBox()
@@ -108,6 +120,14 @@ class StartPage(QWidget):
         for g in present:
             self.genres.setTabData(self.genres.addTab(genre_name(g)), g)
         self.genres.currentChanged.connect(self.populate)
+        self.create_btn = QPushButton(self.tr("Create"))
+        self.create_btn.setObjectName("createButton")
+        self.create_btn.setDefault(True)
+        self.create_btn.setToolTip(self.tr("New cover from the chosen layout (or double-click it)"))
+        self.create_btn.setStyleSheet("QPushButton { background: #FF2442; color: white; font-weight: 600;"
+                                      " padding: 5px 22px; border-radius: 4px; }"
+                                      " QPushButton:disabled { background: #E0A0AA; }")
+        self.create_btn.clicked.connect(self.create_chosen)
         self.gallery = QListWidget()
         self.gallery.setObjectName("layoutGallery")
         self.gallery.setViewMode(QListView.ViewMode.IconMode)
@@ -120,10 +140,15 @@ class StartPage(QWidget):
         self.gallery.setWordWrap(True)
         self.gallery.itemDoubleClicked.connect(self._chosen)
         self.gallery.itemActivated.connect(self._chosen)
+        self.gallery.currentItemChanged.connect(lambda cur, _prev: self.create_btn.setEnabled(cur is not None))
         self.recent = QListWidget()
         self.recent.setObjectName("recentList")
-        self.recent.setMaximumWidth(260)
-        self.recent.itemDoubleClicked.connect(lambda it: self.open_requested.emit(it.data(LAYOUT_ROLE)))
+        self.recent.setMaximumWidth(280)
+        self.recent.setIconSize(QSize(RECENT_W, round(RECENT_W * 4 / 3)))
+        self.recent.setSpacing(2)
+        self.recent.setWordWrap(True)
+        self.recent.itemDoubleClicked.connect(self._open_recent)
+        self.recent.itemActivated.connect(self._open_recent)
         open_btn = QPushButton(self.tr("Open project…"))
         open_btn.clicked.connect(self.open_dialog_requested)
         blank_btn = QPushButton(self.tr("Blank cover"))
@@ -138,7 +163,9 @@ class StartPage(QWidget):
         top.addStretch(1)
         top.addWidget(QLabel(self.tr("Ratio")))
         top.addWidget(self.ratio)
+        top.addWidget(self.create_btn)
         main = QVBoxLayout()
+        main.addWidget(self.problem)
         main.addLayout(top)
         main.addWidget(self.genres)
         main.addWidget(self.gallery, 1)
@@ -146,24 +173,54 @@ class StartPage(QWidget):
         outer.addLayout(main, 1)
         outer.addLayout(side)
         self._pending: list[QListWidgetItem] = []
+        self._pending_recent: list[QListWidgetItem] = []
         self._timer = QTimer(self)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self._render_next)
         self._placeholder = self._make_placeholder()
         self.populate()
 
-    def _make_placeholder(self) -> QIcon:
-        pm = QPixmap(THUMB_W, round(THUMB_W * 4 / 3))
+    def _make_placeholder(self, width: int = THUMB_W) -> QIcon:
+        pm = QPixmap(width, round(width * 4 / 3))
         pm.fill(QColor("#EEEEEE"))
         return QIcon(pm)
 
+    def _say(self, message: str) -> None:
+        self.problem.setText("⚠ " + message)
+        self.problem.show()
+
     def set_recent(self, files: list[str]) -> None:
+        """One row per recent project: name, folder, and a thumbnail of its first cover (drawn
+        lazily, like the layout gallery; a file that cannot be opened says why in its tooltip)."""
         self.recent.clear()
+        self._pending_recent = []
+        placeholder = self._make_placeholder(RECENT_W)
         for f in files:
-            item = QListWidgetItem(Path(f).stem)
+            p = Path(f)
+            item = QListWidgetItem(f"{p.stem}\n{p.parent.name or p.parent}")
             item.setToolTip(f)
             item.setData(LAYOUT_ROLE, f)
+            img = thumbnails.cached(f)
+            item.setIcon(QIcon(QPixmap.fromImage(img)) if img is not None else placeholder)
+            if img is None:
+                self._pending_recent.append(item)
             self.recent.addItem(item)
+        if self._pending_recent:
+            self._timer.start()
+
+    def _open_recent(self, item: QListWidgetItem) -> None:
+        self.open_requested.emit(item.data(LAYOUT_ROLE))
+
+    def _render_recent(self, item: QListWidgetItem) -> None:
+        path = item.data(LAYOUT_ROLE)
+        try:
+            item.setIcon(QIcon(QPixmap.fromImage(thumbnails.thumbnail(path))))
+        except XhsError as exc:  # damaged or from a newer version: the row stays, and says why
+            item.setToolTip(f"{path}\n{exc}")
+            item.setForeground(QColor("#B35C00"))
+        except OSError as exc:  # moved or deleted since it was opened
+            item.setToolTip(f"{path}\n{exc.strerror or exc}")
+            item.setForeground(QColor("#999999"))
 
     def populate(self, *_a) -> None:
         ratio = self.ratio.currentData()
@@ -182,28 +239,39 @@ class StartPage(QWidget):
             if key not in THUMB_CACHE:
                 self._pending.append(item)
             self.gallery.addItem(item)
+        if self.gallery.count():
+            self.gallery.setCurrentRow(0)  # Create works at once; arrows and a click choose another
+        self.create_btn.setEnabled(self.gallery.currentItem() is not None)
         if self._pending:
             self._timer.start()
 
     def _render_next(self) -> None:
-        """One thumbnail per event-loop turn: the window stays responsive while the gallery fills."""
+        """One thumbnail per event-loop turn: the window stays responsive while the lists fill."""
         ratio = self.ratio.currentData()
-        while self._pending:
+        if self._pending:
             item = self._pending.pop(0)
+            lay = next(lay for lay in self.layouts if lay.id == item.data(LAYOUT_ROLE))
             try:
-                lay = next(lay for lay in self.layouts if lay.id == item.data(LAYOUT_ROLE))
                 item.setIcon(QIcon(QPixmap.fromImage(layout_thumbnail(lay, ratio))))
-            except RuntimeError:  # item deleted by a re-populate
-                continue
-            except Exception:  # a layout that fails to render shows the placeholder
-                pass
+            except XhsError as exc:  # a layout that fails to render keeps the placeholder, and says why
+                log.error("layout %s: %s", lay.id, exc)
+                item.setToolTip(f"{lay.id}: {exc}")
+            return
+        if self._pending_recent:
+            self._render_recent(self._pending_recent.pop(0))
             return
         self._timer.stop()
 
     def render_all_now(self) -> None:
-        while self._pending:
+        while self._pending or self._pending_recent:
             self._render_next()
         self._timer.stop()
+
+    def create_chosen(self) -> None:
+        """The Create button: a new cover from the chosen layout at the chosen ratio."""
+        item = self.gallery.currentItem()
+        if item is not None:
+            self._chosen(item)
 
     def _chosen(self, item: QListWidgetItem) -> None:
         self.layout_chosen.emit(item.data(LAYOUT_ROLE), self.ratio.currentData())

@@ -127,6 +127,7 @@ ZH = {
     "Align &top": "顶部对齐(&T)", "Align &middle": "垂直居中(&M)", "Align &bottom": "底部对齐(&B)",
     "Distribute &horizontally": "水平等距分布(&H)", "Distribute &vertically": "垂直等距分布(&V)",
     "Bring &forward": "上移一层(&F)", "Send bac&kward": "下移一层(&K)", "Lan&guage": "语言(&G)",
+    "Create": "创建", "New cover from the chosen layout (or double-click it)": "用选中的版式新建封面（也可以双击）",
     "&Layers": "图层(&L)", "&Properties": "属性(&P)", "F&eed": "信息流(&E)", "Attention s&core": "注意力评分(&C)",
     "Text styles (花字): click to apply": "花字：点击应用", "This font has one weight": "这款字体只有一种字重",
     "fitted; max {0:g} px": "已自适应，最大 {0:g} px", "Style text": "文字样式", "Apply text style": "应用花字",

@@ -275,139 +275,140 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="84" />
+      <location filename="../main_window.py" line="86" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="85" />
+      <location filename="../main_window.py" line="87" />
       <source>Properties</source>
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="89" />
+      <location filename="../main_window.py" line="91" />
       <source>Feed</source>
       <translation>信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="92" />
+      <location filename="../main_window.py" line="94" />
       <source>Attention score</source>
       <translation>注意力评分</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="146" />
+      <location filename="../main_window.py" line="148" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="146" />
+      <location filename="../main_window.py" line="148" />
       <source>The language changes the next time xhscover starts.</source>
       <translation>语言将在下次启动 xhscover 时生效。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="153" />
+      <location filename="../main_window.py" line="155" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="224" />
-      <location filename="../main_window.py" line="301" />
+      <location filename="../main_window.py" line="226" />
+      <location filename="../main_window.py" line="315" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="235" />
+      <location filename="../main_window.py" line="237" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="256" />
+      <location filename="../main_window.py" line="258" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="281" />
+      <location filename="../main_window.py" line="279" />
+      <location filename="../main_window.py" line="284" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="291" />
+      <location filename="../main_window.py" line="305" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="294" />
+      <location filename="../main_window.py" line="308" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="331" />
-      <location filename="../main_window.py" line="458" />
+      <location filename="../main_window.py" line="345" />
+      <location filename="../main_window.py" line="472" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="333" />
+      <location filename="../main_window.py" line="347" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="345" />
+      <location filename="../main_window.py" line="359" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="346" />
+      <location filename="../main_window.py" line="360" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="364" />
+      <location filename="../main_window.py" line="378" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="370" />
+      <location filename="../main_window.py" line="384" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="386" />
+      <location filename="../main_window.py" line="400" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="402" />
+      <location filename="../main_window.py" line="416" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="410" />
+      <location filename="../main_window.py" line="424" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="446" />
+      <location filename="../main_window.py" line="460" />
       <source>Export feed</source>
       <translation>导出信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="446" />
+      <location filename="../main_window.py" line="460" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="474" />
       <source>Exported {0} and {1}</source>
       <translation>已导出 {0} 和 {1}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="506" />
+      <location filename="../main_window.py" line="520" />
       <source>Cannot open</source>
       <translation>无法打开</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="507" />
+      <location filename="../main_window.py" line="521" />
       <source>Not an image or an xhscover project:</source>
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
@@ -1177,47 +1178,57 @@
   <context>
     <name>StartPage</name>
     <message>
-      <location filename="../start_page.py" line="91" />
+      <location filename="../start_page.py" line="103" />
       <source>New cover from a layout</source>
       <translation>从版式新建封面</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="95" />
+      <location filename="../start_page.py" line="107" />
       <source>3:4 portrait</source>
       <translation>3:4 竖版</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="95" />
+      <location filename="../start_page.py" line="107" />
       <source>1:1 square</source>
       <translation>1:1 方形</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="96" />
+      <location filename="../start_page.py" line="108" />
       <source>4:3 landscape</source>
       <translation>4:3 横版</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="105" />
+      <location filename="../start_page.py" line="117" />
       <source>All</source>
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="127" />
+      <location filename="../start_page.py" line="136" />
+      <source>Create</source>
+      <translation>创建</translation>
+    </message>
+    <message>
+      <location filename="../start_page.py" line="139" />
+      <source>New cover from the chosen layout (or double-click it)</source>
+      <translation>用选中的版式新建封面（也可以双击）</translation>
+    </message>
+    <message>
+      <location filename="../start_page.py" line="152" />
       <source>Open project…</source>
       <translation>打开项目…</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="129" />
+      <location filename="../start_page.py" line="154" />
       <source>Blank cover</source>
       <translation>空白封面</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="132" />
+      <location filename="../start_page.py" line="157" />
       <source>Recent projects</source>
       <translation>最近的项目</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="139" />
+      <location filename="../start_page.py" line="164" />
       <source>Ratio</source>
       <translation>比例</translation>
     </message>
@@ -1411,7 +1422,7 @@
     </message>
     <message>
       <location filename="../../editing/commands.py" line="248" />
-      <location filename="../../editing/commands.py" line="388" />
+      <location filename="../../editing/commands.py" line="389" />
       <source>Sticker</source>
       <translation>贴纸</translation>
     </message>
@@ -1426,96 +1437,96 @@
       <translation>背景</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="273" />
+      <location filename="../../editing/commands.py" line="270" />
       <source>Image</source>
       <translation>图片</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="307" />
+      <location filename="../../editing/commands.py" line="304" />
       <source>Duplicate variant</source>
       <translation>复制方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="312" />
+      <location filename="../../editing/commands.py" line="309" />
       <source>Add variant</source>
       <translation>添加方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="320" />
+      <location filename="../../editing/commands.py" line="317" />
       <source>Delete variant</source>
       <translation>删除方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="324" />
+      <location filename="../../editing/commands.py" line="321" />
       <source>Rename variant</source>
       <translation>重命名方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="343" />
+      <location filename="../../editing/commands.py" line="340" />
       <source>Change ratio</source>
       <translation>更改比例</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="348" />
+      <location filename="../../editing/commands.py" line="345" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="365" />
+      <location filename="../../editing/commands.py" line="362" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="365" />
+      <location filename="../../editing/commands.py" line="362" />
       <source>Rounded rectangle</source>
       <translation>圆角矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="365" />
+      <location filename="../../editing/commands.py" line="362" />
       <source>Ellipse</source>
       <translation>椭圆</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="366" />
+      <location filename="../../editing/commands.py" line="363" />
       <source>Line</source>
       <translation>直线</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="366" />
+      <location filename="../../editing/commands.py" line="363" />
       <source>Arrow</source>
       <translation>箭头</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="404" />
+      <location filename="../../editing/commands.py" line="405" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="412" />
+      <location filename="../../editing/commands.py" line="413" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="424" />
+      <location filename="../../editing/commands.py" line="425" />
       <source>Style text</source>
       <translation>文字样式</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="439" />
+      <location filename="../../editing/commands.py" line="440" />
       <source>Apply text style</source>
       <translation>应用花字</translation>
     </message>
     <message>
-      <location filename="../interactions.py" line="142" />
-      <location filename="../interactions.py" line="146" />
-      <location filename="../interactions.py" line="172" />
-      <location filename="../interactions.py" line="176" />
+      <location filename="../interactions.py" line="144" />
+      <location filename="../interactions.py" line="148" />
+      <location filename="../interactions.py" line="174" />
+      <location filename="../interactions.py" line="178" />
       <source>Resize</source>
       <translation>调整大小</translation>
     </message>
     <message>
-      <location filename="../interactions.py" line="193" />
-      <location filename="../interactions.py" line="196" />
+      <location filename="../interactions.py" line="195" />
+      <location filename="../interactions.py" line="198" />
       <source>Rotate</source>
       <translation>旋转</translation>
     </message>
