@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -89,13 +89,35 @@ def load_inputs(args: argparse.Namespace) -> ShelfInputs:
 
     mine, sources = load_mine(args.mine, getattr(args, "title", None))
     # decoded as the app decodes them, so both score the same pixels
+    saved = None if getattr(args, "competitors", None) else project_shelf(args.mine)
     if getattr(args, "competitors", None):
         competitors, warnings = load_competitor_dir(args.competitors, max_width=SHELF_COVER_WIDTH)
+    elif saved is not None:
+        competitors, warnings = saved
     else:
         competitors, warnings = load_sample_shelf(max_width=SHELF_COVER_WIDTH)
     for c in competitors:
         sources.setdefault(c.id, str(c.extra.get("file", "sample shelf")) if isinstance(c.extra, dict) else "sample shelf")
     return ShelfInputs(mine=mine, competitors=competitors, sources=sources, warnings=list(warnings))
+
+
+def project_shelf(paths: Sequence[str]) -> tuple[list[Any], list[str]] | None:
+    """The competitors a single --mine project keeps (imported from screenshots or a folder, or the
+    sample shelf with its edited titles), as the app shows them; None when there is no such shelf."""
+    if len(paths) != 1 or Path(paths[0]).suffix.lower() != PROJECT_SUFFIX:
+        return None
+    from xhscover.feed.cards import SHELF_COVER_WIDTH, load_sample_shelf
+    from xhscover.feed.saved import cards_from_shelf
+    from xhscover.model.project import load_project
+
+    project = load_project(paths[0])
+    shelf = project.shelf
+    if shelf.cards:
+        return cards_from_shelf(shelf, project.images, SHELF_COVER_WIDTH)
+    if not shelf.sample_titles:
+        return None
+    cards, warnings = load_sample_shelf(max_width=SHELF_COVER_WIDTH)
+    return [replace(c, title=shelf.sample_titles.get(c.id, c.title)) for c in cards], warnings
 
 
 def _check_device(device: str) -> None:

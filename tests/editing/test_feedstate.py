@@ -89,6 +89,8 @@ def test_note_title_and_competitor_titles_reach_the_feed(feed):
     _img, desc = feed.render_now()
     titles = {c["title_text"] for c in desc["cards"]}
     assert "我的笔记标题" in titles and "改过的竞品标题" in titles
+    doc.undo_stack.undo()  # the competitor's title is project data too: its own undo step
+    assert feed.competitor_titles()[feed.competitors[0].id] == feed.competitors[0].title
     doc.undo_stack.undo()
     assert doc.cover.note_title == ""
 
@@ -122,6 +124,13 @@ def test_import_folder_warns(feed, tmp_path):
     assert [c.id for c in feed.competitors] == ["红色封面"]
     assert any("broken.jpg" in w for w in warnings)
     assert feed.settings.competitor_dir == str(tmp_path)
+    # the covers are kept in the project, byte for byte, as one undo step
+    doc = feed.doc
+    assert [c.name for c in doc.project.shelf.cards] == ["红色封面"]
+    assert doc.store.raw(doc.project.shelf.cards[0].image) == (tmp_path / "红色封面.png").read_bytes()
+    assert doc.is_modified()
+    doc.undo_stack.undo()
+    assert not doc.project.shelf.cards and feed.settings.competitor_dir == ""
 
 
 def test_display_only_settings_do_not_rerender(feed, qtbot):

@@ -49,7 +49,8 @@ def test_feed_dock_updates_live_and_controls(editor, qtbot):
     # the user's note title goes through the undo stack
     qtbot.keyClicks(dock.note_title, "Weekend")
     assert editor.doc.cover.note_title == "Weekend"
-    assert editor.doc.undo_stack.count() == 4  # 3 text edits + one merged note-title step
+    # 3 text edits + device, theme, page, query (the project keeps its shelf) + one merged note-title step
+    assert editor.doc.undo_stack.count() == 8
     # competitor titles are edited in the table
     dock.titles_btn.setChecked(True)
     assert dock.table.isVisible() and dock.table.rowCount() == len(feed.competitors)

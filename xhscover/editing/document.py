@@ -25,6 +25,7 @@ class EditorDocument(QObject):
     current_cover_changed = Signal(str)
     clean_changed = Signal(bool)
     path_changed = Signal()
+    shelf_changed = Signal()  # the project's competitor shelf or its feed settings
 
     def __init__(self, project: Project | None = None, path: str | Path | None = None,
                  parent: QObject | None = None) -> None:
@@ -131,10 +132,13 @@ class EditorDocument(QObject):
                 self.selection_changed.emit()
         self.structure_changed.emit(cover_id)
 
+    def notify_shelf(self) -> None:
+        self.shelf_changed.emit()
+
     def snapshot(self) -> Project:
         """A deep copy for autosave/export in another thread: shares image bytes, not layers."""
         return Project(covers=copy.deepcopy(self.project.covers), images=self.project.images,
-                       title=self.project.title)
+                       title=self.project.title, shelf=copy.deepcopy(self.project.shelf))
 
 
 def _has(cover: Cover, layer_id: str) -> bool:

@@ -13,11 +13,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from xhscover.editing import rendering
 from xhscover.editing.document import EditorDocument
+from xhscover.editing.shelfcommands import (
+    set_competitor_title,
+    set_competitors,
+    set_shelf_settings,
+    store_cover,
+    use_sample_shelf,
+)
 from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.feed.cards import (
     SHELF_COVER_WIDTH,
@@ -29,7 +37,12 @@ from xhscover.feed.cards import (
 )
 from xhscover.feed.draw import RenderCache, render_feed
 from xhscover.feed.profiles import Device, load_profiles
+from xhscover.feed.saved import cards_from_shelf, shelf_card_ids
 from xhscover.feed.spec import FeedSpec
+from xhscover.model.images import ImageStore, read_image_file
+from xhscover.model.shelf import SETTINGS as SHELF_SETTINGS
+from xhscover.model.shelf import ShelfCard
+from xhscover.shelfimport.reader import FoundCard
 
 ZOOMS = ("fit", "100", "true")
 PLACEMENTS = ("slot", "random")
@@ -131,7 +144,8 @@ class FeedController(QObject):
         self.cache = RenderCache()
         self.competitors: list[Card] = []
         self.warnings: list[str] = []
-        self.title_overrides: dict[str, str] = {}
+        self._title_overrides: dict[str, str] = {}  # without a document: edited competitor titles
+        self._from_shelf: tuple[tuple[str, str], ...] | None = None  # image keys of the shown stored shelf
         self._cards: dict[str, Card] = {}  # cover id -> the user's card (image rendered from the cover)
         self._dirty: set[str] = set()
         self.renders = 0
@@ -150,11 +164,45 @@ class FeedController(QObject):
         self._dirty.clear()
         if doc is not None:
             connect_all(self._connections(doc))
+            self._on_shelf()
             self.schedule()
 
     def _connections(self, d: EditorDocument) -> list[tuple[Any, Any]]:
         return [(d.changed, self._on_changed), (d.structure_changed, self._on_structure),
-                (d.current_cover_changed, self._on_current)]
+                (d.current_cover_changed, self._on_current), (d.shelf_changed, self._on_shelf)]
+
+    def _on_shelf(self) -> None:
+        """The project's shelf changed (opened, imported, undone): follow its settings and cards."""
+        if self.doc is None:
+            return
+        shelf = self.doc.project.shelf
+        values: dict[str, Any] = {k: getattr(shelf, k) for k in SHELF_SETTINGS}
+        notes = []
+        if values["device"] not in load_profiles().devices:
+            notes.append(f"Device {values['device']!r} is not known to this version; showing "
+                         f"{load_profiles().default_device} instead.")
+            values["device"] = load_profiles().default_device
+        keys = tuple((c.image, c.avatar) for c in shelf.cards)
+        if shelf.cards:
+            if keys != self._from_shelf or len(self.competitors) != len(shelf.cards):
+                cards, warnings = cards_from_shelf(shelf, self.doc.store, COMPETITOR_PX)
+            else:  # same covers, other titles or counts: keep the decoded pixels (and their analysis)
+                ids = shelf_card_ids(shelf)
+                cards = [dataclasses.replace(c, id=ids[i], title=sc.title, author=sc.author, likes=sc.likes,
+                                             extra={**c.extra, "video": sc.video})
+                         for c in self.competitors
+                         for i, sc in [(c.extra["shelf_index"], shelf.cards[c.extra["shelf_index"]])]]
+                warnings = [w for w in self.warnings if not w.startswith("Device ")]
+            self._from_shelf = keys
+            self._set_competitors(cards, notes + warnings, shelf.origin, emit_settings=False)
+        elif self._from_shelf is not None or notes:  # back to the sample shelf: loaded when first drawn
+            self._from_shelf = None
+            self._set_competitors([], notes, "", emit_settings=False)
+        new = self.settings.replace(**values, competitor_dir=shelf.origin)
+        if new != self.settings:
+            self.settings = new
+            self.settings_changed.emit()
+        self.schedule()
 
     def _on_changed(self, cover_id: str, _ids: list) -> None:
         self.mark_dirty(cover_id)
@@ -178,13 +226,25 @@ class FeedController(QObject):
 
     # --- settings and competitors --------------------------------------------------------------------
     def update(self, **changes: Any) -> None:
+        """Change what the dock shows. Settings the project keeps (device, theme, page, query,
+        placement, slot, seed) become one undo step on the open document; the rest are the view's."""
         new = self.settings.replace(**changes)
-        if new != self.settings:
-            redraw = any(getattr(new, k) != getattr(self.settings, k) for k in changes if k not in DISPLAY_ONLY)
-            self.settings = new
-            self.settings_changed.emit()
-            if redraw:
-                self.schedule()
+        if new == self.settings:
+            return
+        kept = {k: v for k, v in changes.items() if k in SHELF_SETTINGS and getattr(self.settings, k) != v}
+        if self.doc is not None and kept:
+            command = set_shelf_settings(self.doc, **kept)
+            if command is not None:
+                self.doc.push(command)  # -> _on_shelf: settings follow the project
+            rest = {k: v for k, v in changes.items() if k not in SHELF_SETTINGS}
+            new = self.settings.replace(**rest)
+            if new == self.settings:
+                return
+        redraw = any(getattr(new, k) != getattr(self.settings, k) for k in changes if k not in DISPLAY_ONLY)
+        self.settings = new
+        self.settings_changed.emit()
+        if redraw:
+            self.schedule()
 
     def shuffle(self) -> int:
         """A new random placement: switch to random mode with the next seed."""
@@ -193,44 +253,99 @@ class FeedController(QObject):
 
     def ensure_competitors(self) -> None:
         if not self.competitors:
-            self.use_sample_shelf()
+            self._show_sample()
 
-    def use_sample_shelf(self) -> list[str]:
+    def _show_sample(self) -> list[str]:
         global _SAMPLE
         if _SAMPLE is None:  # decoded once per process: every new document reuses it
             _SAMPLE = load_sample_shelf_small()
         cards, warnings = _SAMPLE
-        self._set_competitors(cards, warnings, "")
+        self._set_competitors(cards, warnings + [w for w in self.warnings if w.startswith("Device ")], "")
         return warnings
+
+    def use_sample_shelf(self) -> list[str]:
+        """The bundled sample shelf as the competitors (one undo step on the open document)."""
+        if self.doc is not None:
+            command = use_sample_shelf(self.doc)
+            if command is not None:
+                self.doc.push(command)
+        else:
+            self._title_overrides.clear()
+        return self._show_sample()
 
     def import_folder(self, folder: str | Path) -> list[str]:
-        """Competitors from a folder; raises XhsError for a missing folder, returns warnings."""
+        """Competitors from a folder; raises XhsError for a missing folder, returns warnings.
+
+        With a document the covers are kept in the project (byte for byte, so they decode to the
+        same pixels the CLI reads from the folder) and the import is one undo step."""
         cards, warnings = load_competitor_dir(folder, max_width=COMPETITOR_PX)
-        self._set_competitors(cards, warnings, str(folder))
+        if self.doc is None:
+            self._title_overrides.clear()
+            self._set_competitors(cards, warnings, str(folder))
+            return warnings
+        stored = []
+        for card in cards:
+            file = card.extra.get("file")
+            if not file:  # the sample shelf standing in for an empty folder
+                self.use_sample_shelf()
+                self.warnings = list(warnings)
+                self.competitors_changed.emit()
+                return warnings
+            stored.append(ShelfCard(image=keep_file(self.doc.store, Path(file)), name=card.id, title=card.title,
+                                    author=card.author, likes=card.likes, source=Path(file).name,
+                                    avatar=store_cover(self.doc.store, card.avatar, "avatar")
+                                    if isinstance(card.avatar, np.ndarray) else ""))
+        self.doc.push(set_competitors(self.doc, stored, str(folder)))
+        self.warnings = list(warnings) + self.warnings
+        self.competitors_changed.emit()
         return warnings
 
-    def _set_competitors(self, cards: list[Card], warnings: list[str], folder: str) -> None:
+    def import_found(self, found: list[FoundCard], origin: str) -> None:
+        """Cards read from screenshots become the competitor shelf, kept in the project (one undo step)."""
+        if self.doc is None:
+            raise ValueError("no document to keep the imported shelf in")
+        stored = [ShelfCard(image=store_cover(self.doc.store, c.image, c.source), name=found_card_name(c),
+                            title=c.title, author=c.author, likes=int(c.likes or 0), video=c.video,
+                            source=c.source, rect=c.cover_box) for c in found]
+        self.doc.push(set_competitors(self.doc, stored, origin))
+
+    def _set_competitors(self, cards: list[Card], warnings: list[str], folder: str,
+                         emit_settings: bool = True) -> None:
         self.competitors = list(cards)
         self.warnings = list(warnings)
-        self.title_overrides.clear()
-        self.settings = self.settings.replace(competitor_dir=folder)
+        if emit_settings:
+            self.settings = self.settings.replace(competitor_dir=folder)
         self.competitors_changed.emit()
         self.schedule()
+
+    @property
+    def title_overrides(self) -> dict[str, str]:
+        """Edited titles of competitors that are not stored cards (the sample shelf's)."""
+        if self.doc is not None and not self.doc.project.shelf.cards:
+            return self.doc.project.shelf.sample_titles
+        return self._title_overrides
 
     def set_competitor_title(self, card_id: str, title: str) -> None:
         if self.competitor_titles().get(card_id) == title:
             return
-        self.title_overrides[card_id] = title
+        if self.doc is not None:
+            command = set_competitor_title(self.doc, card_id, title)
+            if command is not None:
+                self.doc.push(command)
+            return
+        self._title_overrides[card_id] = title
         self.settings_changed.emit()
         self.schedule()
 
     def competitor_titles(self) -> dict[str, str]:
-        return {c.id: self.title_overrides.get(c.id, c.title) for c in self.competitors}
+        overrides = self.title_overrides
+        return {c.id: overrides.get(c.id, c.title) for c in self.competitors}
 
     def competitor_cards(self) -> list[Card]:
+        overrides = self.title_overrides
         out = []
         for c in self.competitors:
-            t = self.title_overrides.get(c.id)
+            t = overrides.get(c.id)
             out.append(c if t is None or t == c.title else dataclasses.replace(c, title=t))
         return out
 
@@ -328,3 +443,19 @@ def device_choices() -> list[tuple[str, str]]:
     """(id, display name) of every device profile, in the data file's order."""
     return [(d.id, d.name) for d in load_profiles().devices.values()]
 
+
+def keep_file(store: ImageStore, path: Path) -> str:
+    """A competitor's cover file kept in the project as it is (a clean PNG or JPEG is not
+    re-encoded), so it decodes to the same pixels as the file; returns its image key."""
+    import hashlib
+
+    data = read_image_file(path)
+    ext = path.suffix.lower().lstrip(".") or "img"
+    key = f"{hashlib.sha1(data).hexdigest()[:16]}.{ext}"
+    store.adopt(key, data)
+    return key
+
+
+def found_card_name(card: FoundCard) -> str:
+    """A screenshot card's id in the feed: the screenshot's name and the card's number there."""
+    return f"{Path(card.source).stem}-{card.number}"

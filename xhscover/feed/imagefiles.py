@@ -18,7 +18,7 @@ from xhscover.model.images import MAX_PIXELS, decode_image, display_name, open_i
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 MAX_IMPORT_WIDTH = 1080
 
-__all__ = ["IMAGE_SUFFIXES", "MAX_IMPORT_WIDTH", "MAX_PIXELS", "is_image_file", "load_rgb"]
+__all__ = ["IMAGE_SUFFIXES", "MAX_IMPORT_WIDTH", "MAX_PIXELS", "is_image_file", "load_rgb", "rgb_from_bytes"]
 
 
 def is_image_file(path: Path) -> bool:
@@ -32,8 +32,12 @@ def load_rgb(path: Path | str, max_width: int = MAX_IMPORT_WIDTH) -> np.ndarray:
     Transparency is flattened onto white (how the app shows a transparent PNG); EXIF rotation
     is applied. Raises ImageError naming the file when it cannot be read or is over 100 MP.
     """
-    name = display_name(path)
-    data = read_image_file(path)
+    return rgb_from_bytes(read_image_file(path), display_name(path), max_width)
+
+
+def rgb_from_bytes(data: bytes, name: str, max_width: int = MAX_IMPORT_WIDTH) -> np.ndarray:
+    """`load_rgb` for an image already in memory (a cover kept inside a project): the same
+    decoding, so a cover gives the same pixels from its file and from the project."""
     w, h = open_image(data, name).size
     long_side = max(1, round(max_width * max(w, h) / w))  # the long side when the width is max_width
     img = decode_image(data, name, max_side=long_side)

@@ -28,6 +28,7 @@ from xhscover.model.cover import Cover
 from xhscover.model.images import ASSET_PREFIX, STORE_LONG_SIDE, ImageStore, clean_text, display_name, image_size
 from xhscover.model.layers import ImageLayer
 from xhscover.model.serialize import cover_from_dict, to_dict
+from xhscover.model.shelf import Shelf, shelf_from_dict, shelf_to_dict
 
 SCHEMA_VERSION = 2
 SUFFIX = ".xhscover"
@@ -48,7 +49,14 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
 
     Text runs: `TextLayer.runs`, a list of {start, end, color, scale, strokes, highlight}
     (`xhscover.model.styles.TextRun`): character offsets into the layer's text, sorted and not
-    overlapping; unset fields inherit the layer's style. Missing means no runs."""
+    overlapping; unset fields inherit the layer's style. Missing means no runs.
+
+    The shelf: top-level "shelf" (`xhscover.model.shelf.Shelf`), {cards, origin, device, theme,
+    page, query, placement, slot, seed, sample_titles}. `cards` are the competitor notes, each
+    {image, name, title, author, likes, avatar, video, source, rect}, `image` and `avatar` being
+    keys of `images/` in the zip (stored like the user's own images; a folder's files byte for
+    byte); no cards means the bundled sample shelf. Missing means
+    the defaults: sample shelf, iPhone 15, light, home feed, the user's cover at slot 1."""
     return {**data, "schema": 2}
 
 
@@ -62,6 +70,7 @@ class Project:
     covers: list[Cover] = field(default_factory=lambda: [Cover()])
     images: ImageStore = field(default_factory=ImageStore)
     title: str = ""
+    shelf: Shelf = field(default_factory=Shelf)
 
     def cover(self, cover_id: str) -> Cover:
         for cover in self.covers:
@@ -83,6 +92,7 @@ class Project:
             if cover.background.image:
                 refs.add(cover.background.image)
             refs.update(layer.src for layer in cover.layers if isinstance(layer, ImageLayer) and layer.src)
+        refs.update(self.shelf.images())
         return {r for r in refs if not r.startswith(ASSET_PREFIX)}
 
 
@@ -92,6 +102,7 @@ def project_to_dict(project: Project) -> dict[str, Any]:
         "schema": SCHEMA_VERSION,
         "title": project.title,
         "covers": [to_dict(c) for c in project.covers],
+        "shelf": shelf_to_dict(project.shelf),
     }
 
 
@@ -124,7 +135,8 @@ def project_from_dict(data: Any, where: str = "project.json") -> Project:
     title = data.get("title", "")
     if isinstance(title, str) and len(title) > limits.MAX_TEXT:
         raise ProjectError(f"{where}: the title is {len(title)} characters; the limit is {limits.MAX_TEXT}")
-    return Project(covers=covers, title=clean_text(title) if isinstance(title, str) else "")
+    shelf = shelf_from_dict(data.get("shelf"), f"{where}: shelf")
+    return Project(covers=covers, title=clean_text(title) if isinstance(title, str) else "", shelf=shelf)
 
 
 def _umask() -> int:
