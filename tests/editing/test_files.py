@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import json
+import os
 import zipfile
 
 import pytest
@@ -104,3 +105,64 @@ def test_clean_exit_leaves_nothing(doc, tmp_path):
     saver.autosave_now()
     saver.finish_clean()
     assert list((tmp_path / "autosave").iterdir()) == []
+
+
+def _crashed_session(doc, data_dir, text: str, original: str | None = None) -> Autosaver:
+    """A session that autosaved `text` and then "died" (its marker names a pid that is not running)."""
+    saver = Autosaver(data_dir)
+    saver.start()
+    saver.set_document(doc)
+    if original:
+        doc.path = original
+        saver._write_marker(None)
+    doc.push(C.SetProps(doc, {"title": {"text": text}}))
+    assert saver.autosave_now()
+    info = json.loads(saver.marker.read_text())
+    info["pid"] = 2**22 + 777
+    saver.marker.write_text(json.dumps(info))
+    return saver
+
+
+def test_every_crashed_session_is_offered(gui_app, tmp_path):
+    from xhscover.model.layouts import get_layout
+
+    first = EditorDocument.from_layout(get_layout("big-title-red"), "3:4")
+    second = EditorDocument.from_layout(get_layout("big-title-red"), "3:4")
+    _crashed_session(first, tmp_path, "第一个崩溃", str(tmp_path / "mine.xhscover"))
+    time_of_second = _crashed_session(second, tmp_path, "第二个崩溃")
+    found = pending_restores(tmp_path)
+    assert len(found) == 2
+    texts = sorted(r.load().cover.layer("title").text for r in found)
+    assert texts == ["第一个崩溃", "第二个崩溃"]
+    assert {r.name for r in found} == {"mine.xhscover", ""}
+    # one opened, the other kept as a file in the recovered folder: nothing is deleted
+    kept = found[1].keep(tmp_path / "recovered")
+    assert kept.is_file() and "recovered" in kept.name
+    assert EditorDocument.open(kept).cover.layer("title").text in texts
+    assert len(pending_restores(tmp_path)) == 1
+    assert time_of_second.file.parent == tmp_path / "autosave"
+
+
+def test_autosave_killed_before_its_marker_is_still_found(doc, tmp_path):
+    saver = _crashed_session(doc, tmp_path, "标记之前")
+    info = json.loads(saver.marker.read_text())
+    info["autosave"] = None  # killed between writing the autosave and updating the marker
+    saver.marker.write_text(json.dumps(info))
+    (found,) = pending_restores(tmp_path)
+    assert found.load().cover.layer("title").text == "标记之前"
+    saver.marker.unlink()  # and with no marker at all
+    (found,) = pending_restores(tmp_path)
+    assert found.marker is None and found.load().cover.layer("title").text == "标记之前"
+
+
+def test_stale_temporary_files_are_removed_on_start(doc, tmp_path):
+    saver = _crashed_session(doc, tmp_path, "x")
+    folder = saver.file.parent
+    dead = folder / f".{saver.file.name}.{2**22 + 99}.abc123.tmp"
+    dead.write_bytes(b"half a zip" * 1000)
+    alive = folder / f".{saver.file.name}.{os.getpid()}.def456.tmp"
+    alive.write_bytes(b"being written")
+    other = folder / "notes.tmp"
+    other.write_bytes(b"not ours")
+    pending_restores(tmp_path)
+    assert not dead.exists() and alive.exists() and other.exists()

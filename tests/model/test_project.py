@@ -188,3 +188,32 @@ def test_frozen_version_1_file_still_loads():
     )
     assert len(project.images.blobs) == 1
     assert project_to_dict(project)["schema"] == SCHEMA_VERSION
+
+
+def test_saved_file_has_the_users_normal_mode(tmp_path):
+    import os
+    import stat
+
+    umask = os.umask(0o022)
+    os.umask(umask)
+    path = tmp_path / "p.xhscover"
+    save_project(Project(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o666 & ~umask  # as any new file, not a temp file's 0600
+    path.chmod(0o640)  # a mode the user chose is kept on the next save
+    save_project(Project(), path)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o640
+
+
+def test_save_removes_temporary_files_of_killed_saves(tmp_path):
+    import os
+
+    path = tmp_path / "p.xhscover"
+    dead = tmp_path / f".p.xhscover.{2**22 + 5}.x1y2.tmp"
+    dead.write_bytes(b"\0" * 4096)
+    live = tmp_path / f".p.xhscover.{os.getpid()}.x3y4.tmp"
+    live.write_bytes(b"\0")
+    other = tmp_path / ".q.xhscover.12.x.tmp"
+    other.write_bytes(b"\0")
+    save_project(Project(), path)
+    assert not dead.exists() and live.exists() and other.exists()
+    assert [p.name for p in tmp_path.glob("*.xhscover")] == ["p.xhscover"]

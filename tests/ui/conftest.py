@@ -37,7 +37,7 @@ def errors(monkeypatch):
     monkeypatch.setattr(dialogs, "notify_error", lambda parent, title, msg: seen.append((title, msg)))
     monkeypatch.setattr(dialogs, "notify_info", lambda parent, title, msg: None)
     monkeypatch.setattr(dialogs, "ask_save_changes", lambda parent, name: "discard")
-    monkeypatch.setattr(dialogs, "ask_restore", lambda parent, n: False)
+    monkeypatch.setattr(dialogs, "choose_restores", lambda parent, items: ("later", []))
     return seen
 
 

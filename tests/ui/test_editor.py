@@ -330,3 +330,39 @@ def test_chinese_translation_loads(qapp):
         for t in translators:
             qapp.removeTranslator(t)
         qapp.setProperty("xhs_language", "en")
+
+
+def test_every_crashed_project_is_offered_and_none_is_lost(window, user_dirs, monkeypatch):
+    import json
+
+    from xhscover.editing.autosave import Autosaver, pending_restores
+    from xhscover.editing.document import EditorDocument
+    from xhscover.model.layouts import get_layout
+    from xhscover.ui import dialogs
+    from xhscover.ui.app import offer_restores
+
+    for text in ("第一个", "第二个", "第三个"):
+        doc = EditorDocument.from_layout(get_layout("big-title-red"), "3:4")
+        saver = Autosaver()
+        saver.start()
+        saver.set_document(doc)
+        doc.push(C.SetProps(doc, {"title": {"text": text}}))
+        assert saver.autosave_now()
+        info = json.loads(saver.marker.read_text())
+        info["pid"] = 2**22 + 4321
+        saver.marker.write_text(json.dumps(info))
+    restores = pending_restores()
+    offered: list[list[str]] = []
+
+    def choose(parent, items):
+        offered.append(items)
+        return "restore", [0, 2]  # open the first, keep the third, leave the second for later
+
+    monkeypatch.setattr(dialogs, "choose_restores", choose)
+    offer_restores(window, restores, window.settings)
+    assert len(offered[0]) == 3
+    opened = window.doc.cover.layer("title").text
+    kept = [f for f in window.settings.recent_files() if "recovered" in f]
+    assert len(kept) == 1 and EditorDocument.open(kept[0]).cover.layer("title").text not in (opened,)
+    (left,) = pending_restores()  # the unticked one is offered again next start
+    assert left.load().cover.layer("title").text not in (opened, EditorDocument.open(kept[0]).cover.layer("title").text)

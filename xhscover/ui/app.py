@@ -16,11 +16,17 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from xhscover.ui.language import set_ui_language
+
+if TYPE_CHECKING:
+    from xhscover.editing.autosave import Restore
+    from xhscover.editing.settings import Settings
+    from xhscover.ui.main_window import MainWindow
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
 
@@ -62,6 +68,34 @@ def _take_opt(argv: list[str], name: str) -> str | None:
     return None
 
 
+def offer_restores(win: MainWindow, restores: list[Restore], settings: Settings) -> None:
+    """Offer every project a crash left unsaved. The first one ticked opens in the window; the
+    other ticked ones are kept as files in the recovered folder and added to the recent files;
+    "later" keeps them all for the next start. Nothing is deleted unless the user says so."""
+    from xhscover.editing.autosave import recovered_dir
+    from xhscover.errors import XhsError
+    from xhscover.ui import dialogs
+
+    labels = [f"{r.name or win.tr('Untitled project')}  ·  {r.when}" for r in restores]
+    action, chosen = dialogs.choose_restores(win, labels)
+    if action == "discard":
+        for r in restores:
+            r.discard()
+        return
+    opened = False
+    for i in chosen:
+        r = restores[i]
+        try:
+            if not opened:
+                win.set_document(r.load())
+                opened = True
+                r.discard()
+            else:
+                settings.add_recent_file(str(r.keep(recovered_dir())))
+        except (XhsError, OSError) as exc:  # a damaged autosave must not stop the app; it stays for later
+            dialogs.notify_error(win, win.tr("Cannot restore"), f"{labels[i]}: {exc}")
+
+
 def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     """Run the desktop app until it quits; returns the exit code."""
     argv = list(sys.argv if argv is None else argv) or ["xhscover"]
@@ -78,26 +112,22 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     from xhscover.editing import rendering
     from xhscover.editing.autosave import Autosaver, pending_restores
     from xhscover.editing.settings import Settings
-    from xhscover.ui import dialogs
+    from xhscover.model.project import clean_stale_temps
     from xhscover.ui.main_window import MainWindow
 
     rendering.ensure_gui()  # registers the bundled fonts
     settings = Settings()
     translators = install_translations(app, pick_language(settings.language(), QLocale.system().name()))
     app.setProperty("xhs_translators", len(translators))
-    restores = pending_restores()
+    restores = pending_restores()  # also removes temp files of autosaves killed mid-write
+    for recent in settings.recent_files():  # ... and of saves killed mid-write beside recent projects
+        clean_stale_temps(Path(recent).parent, Path(recent).name)
     autosaver = Autosaver()
     autosaver.start()
     win = MainWindow(settings, autosaver)
     win.show()
     if restores and not screenshot:
-        if dialogs.ask_restore(win, len(restores)):
-            try:
-                win.set_document(restores[0].load())
-            except Exception as exc:  # a damaged autosave must not stop the app
-                dialogs.notify_error(win, win.tr("Cannot restore"), str(exc))
-        for r in restores:
-            r.discard()
+        offer_restores(win, restores, settings)
     if open_path:
         win.open_path(str(open_path))
     elif layout_id:

@@ -5,9 +5,20 @@ Tests monkeypatch e.g. `dialogs.notify_error` to record messages instead of bloc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QColorDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QColorDialog,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def tr(text: str) -> str:
@@ -34,11 +45,40 @@ def ask_save_changes(parent: QWidget | None, name: str) -> str:
         QMessageBox.StandardButton(answer), "cancel")
 
 
-def ask_restore(parent: QWidget | None, count: int) -> bool:
-    answer = QMessageBox.question(
-        parent, tr("Restore unsaved work"),
-        tr("xhscover did not close properly last time. Restore the unsaved work ({0} project(s))?").format(count))
-    return answer == QMessageBox.StandardButton.Yes
+def choose_restores(parent: QWidget | None, items: list[str]) -> tuple[str, list[int]]:
+    """Every project a crash left unsaved, each with a tick box: ('restore', chosen indices),
+    ('later', []) to be asked again next start, or ('discard', []) to delete them all."""
+    box = QDialog(parent)
+    box.setWindowTitle(tr("Restore unsaved work"))
+    lay = QVBoxLayout(box)
+    lay.addWidget(QLabel(tr("xhscover did not close properly. These projects have unsaved work:")))
+    listing = QListWidget()
+    listing.setObjectName("restoreList")
+    for text in items:
+        item = QListWidgetItem(text)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        item.setCheckState(Qt.CheckState.Checked)
+        listing.addItem(item)
+    lay.addWidget(listing)
+    lay.addWidget(QLabel(tr("The first ticked project opens now; the others are kept as files under "
+                            "Recent files.")))
+    buttons = QDialogButtonBox()
+    restore = buttons.addButton(tr("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+    later = buttons.addButton(tr("Ask me later"), QDialogButtonBox.ButtonRole.RejectRole)
+    discard = buttons.addButton(tr("Discard all"), QDialogButtonBox.ButtonRole.DestructiveRole)
+    chosen: list[str] = []
+
+    def pick(name: str) -> None:
+        chosen.append(name)
+        box.accept()
+
+    for button, name in ((restore, "restore"), (later, "later"), (discard, "discard")):
+        button.clicked.connect(lambda _=False, name=name: pick(name))
+    lay.addWidget(buttons)
+    box.exec()
+    action = chosen[0] if chosen else "later"
+    ticked = [i for i in range(listing.count()) if listing.item(i).checkState() == Qt.CheckState.Checked]
+    return action, ticked if action == "restore" else []
 
 
 def ask_open_project(parent: QWidget | None, folder: str) -> str:

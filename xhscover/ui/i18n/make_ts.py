@@ -20,8 +20,10 @@ TS = HERE / "xhscover_zh_CN.ts"
 ZH = {
     "Unsaved changes": "未保存的修改", "Save the changes to “{0}” before closing?": "关闭前保存对“{0}”的修改吗？",
     "Restore unsaved work": "恢复未保存的工作",
-    "xhscover did not close properly last time. Restore the unsaved work ({0} project(s))?":
-        "xhscover 上次没有正常退出。要恢复未保存的工作（{0} 个项目）吗？",
+    "xhscover did not close properly. These projects have unsaved work:": "xhscover 没有正常退出。这些项目有未保存的工作：",
+    "The first ticked project opens now; the others are kept as files under Recent files.":
+        "勾选的第一个项目现在打开；其余的另存为文件，可在“最近打开”中找到。",
+    "Restore": "恢复", "Ask me later": "以后再说", "Discard all": "全部丢弃", "Untitled project": "未命名项目",
     "Open project": "打开项目", "xhscover projects (*.xhscover)": "xhscover 项目 (*.xhscover)",
     "Save project": "保存项目", "Choose images": "选择图片",
     "Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)": "图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)",

@@ -413,7 +413,7 @@
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
     <message>
-      <location filename="../app.py" line="98" />
+      <location filename="../app.py" line="96" />
       <source>Cannot restore</source>
       <translation>无法恢复</translation>
     </message>
@@ -1203,12 +1203,12 @@
       <translation>全部</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="136" />
+      <location filename="../start_page.py" line="123" />
       <source>Create</source>
       <translation>创建</translation>
     </message>
     <message>
-      <location filename="../start_page.py" line="139" />
+      <location filename="../start_page.py" line="126" />
       <source>New cover from the chosen layout (or double-click it)</source>
       <translation>用选中的版式新建封面（也可以双击）</translation>
     </message>
@@ -1575,68 +1575,88 @@
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../dialogs.py" line="27" />
+      <location filename="../dialogs.py" line="38" />
       <source>Unsaved changes</source>
       <translation>未保存的修改</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="28" />
+      <location filename="../dialogs.py" line="39" />
       <source>Save the changes to “{0}” before closing?</source>
       <translation>关闭前保存对“{0}”的修改吗？</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="39" />
+      <location filename="../dialogs.py" line="52" />
       <source>Restore unsaved work</source>
       <translation>恢复未保存的工作</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="40" />
-      <source>xhscover did not close properly last time. Restore the unsaved work ({0} project(s))?</source>
-      <translation>xhscover 上次没有正常退出。要恢复未保存的工作（{0} 个项目）吗？</translation>
+      <location filename="../dialogs.py" line="54" />
+      <source>xhscover did not close properly. These projects have unsaved work:</source>
+      <translation>xhscover 没有正常退出。这些项目有未保存的工作：</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="45" />
+      <location filename="../dialogs.py" line="63" />
+      <source>The first ticked project opens now; the others are kept as files under Recent files.</source>
+      <translation>勾选的第一个项目现在打开；其余的另存为文件，可在“最近打开”中找到。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="66" />
+      <source>Restore</source>
+      <translation>恢复</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="67" />
+      <source>Ask me later</source>
+      <translation>以后再说</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="68" />
+      <source>Discard all</source>
+      <translation>全部丢弃</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="85" />
       <source>Open project</source>
       <translation>打开项目</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="46" />
-      <location filename="../dialogs.py" line="52" />
+      <location filename="../dialogs.py" line="86" />
+      <location filename="../dialogs.py" line="92" />
       <source>xhscover projects (*.xhscover)</source>
       <translation>xhscover 项目 (*.xhscover)</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="51" />
+      <location filename="../dialogs.py" line="91" />
       <source>Save project</source>
       <translation>保存项目</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="59" />
+      <location filename="../dialogs.py" line="99" />
       <source>Choose images</source>
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="60" />
+      <location filename="../dialogs.py" line="100" />
       <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
       <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="66" />
+      <location filename="../dialogs.py" line="106" />
       <source>Export to folder</source>
       <translation>导出到文件夹</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="67" />
+      <location filename="../dialogs.py" line="107" />
       <source>Export image</source>
       <translation>导出图片</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="67" />
+      <location filename="../dialogs.py" line="107" />
       <source>Images (*.png *.jpg)</source>
       <translation>图片 (*.png *.jpg)</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="75" />
+      <location filename="../dialogs.py" line="115" />
       <source>Choose colour</source>
       <translation>选择颜色</translation>
     </message>
