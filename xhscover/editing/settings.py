@@ -1,6 +1,15 @@
-"""User settings through QSettings in one place, with typed getters (no QSettings anywhere else)."""
+"""User settings through QSettings in one place, with typed getters (no QSettings anywhere else).
+
+The file carries the schema version it was written with, and it is read back: an older file is
+migrated step by step (`MIGRATIONS`, one function per version, as project files are), a file from
+a newer xhscover is read for what this version knows and its version is left as it is, so going
+back to an older app never downgrades the newer one's settings.
+"""
 
 from __future__ import annotations
+
+import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -8,14 +17,35 @@ from xhscover.editing.paths import user_config_file
 
 MAX_RECENT = 10
 SCHEMA = 1
+# version N -> N+1, applied in place; every version below SCHEMA has one (tests/editing/test_settings.py)
+MIGRATIONS: dict[int, Callable[[QSettings], None]] = {}
+log = logging.getLogger(__name__)
 
 
 class Settings:
     def __init__(self, path: str | None = None) -> None:
         file = path or user_config_file()
         self.q = QSettings(str(file), QSettings.Format.IniFormat) if file else QSettings("xhscover", "xhscover")
-        if self.q.value("schema") is None:
+        stored = self.schema_version()
+        self.newer = stored is not None and stored > SCHEMA
+        if stored is None:
             self.q.setValue("schema", SCHEMA)
+        elif stored < SCHEMA:
+            for version in range(max(1, stored), SCHEMA):
+                MIGRATIONS[version](self.q)
+            self.q.setValue("schema", SCHEMA)
+        elif self.newer:
+            log.warning("settings %s were written by a newer xhscover (schema %d, this one knows %d); "
+                        "reading what this version knows", self.q.fileName(), stored, SCHEMA)
+
+    def schema_version(self) -> int | None:
+        """The schema the settings file says it was written with; None for a new (or unreadable) one."""
+        value = self.q.value("schema")
+        try:
+            return int(value) if value is not None else None
+        except (TypeError, ValueError):
+            log.warning("settings %s: schema %r is not a number; treated as version 1", self.q.fileName(), value)
+            return 1
 
     def _get(self, key: str, default=None):
         return self.q.value(key, default)

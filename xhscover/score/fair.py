@@ -21,12 +21,13 @@ import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from xhscover.feed.cards import Card
-from xhscover.score.shares import Screen, ShelfScorer
+if TYPE_CHECKING:  # the scorer renders feed screens (Qt); the arithmetic here needs no Qt
+    from xhscover.feed.cards import Card
+    from xhscover.score.shares import Screen, ShelfScorer
 
 DEFAULT_PLACEMENTS = 32
 
