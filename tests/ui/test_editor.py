@@ -366,3 +366,13 @@ def test_every_crashed_project_is_offered_and_none_is_lost(window, user_dirs, mo
     assert len(kept) == 1 and EditorDocument.open(kept[0]).cover.layer("title").text not in (opened,)
     (left,) = pending_restores()  # the unticked one is offered again next start
     assert left.load().cover.layer("title").text not in (opened, EditorDocument.open(kept[0]).cover.layer("title").text)
+
+
+def test_what_the_renderer_skips_is_shown_in_the_status_bar(editor):
+    from xhscover.model.layers import StickerLayer
+
+    editor.doc.push(C.add_layer(editor.doc, StickerLayer(id="ghost", x=10, y=10, w=200, h=200,
+                                                          sticker="from-a-newer-version")))
+    editor.canvas.render_now()
+    assert "from-a-newer-version" in editor.statusBar().currentMessage()
+    assert "placeholder" in editor.statusBar().currentMessage()

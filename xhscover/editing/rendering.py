@@ -43,9 +43,11 @@ class RenderNotices(QObject):
         self.last: list[str] = []
 
     def post(self, texts: list[str]) -> None:
+        """Emit `texts` unless the previous render said the same; a clean render resets that, so
+        a problem that comes back (the same project opened again) is said again."""
         if texts and texts != self.last:
-            self.last = list(texts)
             self.posted.emit(list(texts))
+        self.last = list(texts)
 
 
 _hub: RenderNotices | None = None
@@ -61,7 +63,7 @@ def render_notices() -> RenderNotices:
 def render(cover: Cover, store: ImageStore, *, scale: float = 1.0, hide: Iterable[str] | None = None) -> QImage:
     with PAINT_LOCK, notices.collect() as said:
         img = render_cover(cover, store, scale=scale, hide=set(hide) if hide else None)
-    if said and threading.current_thread() is threading.main_thread():
+    if threading.current_thread() is threading.main_thread():
         render_notices().post(said)
     return img
 

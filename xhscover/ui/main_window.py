@@ -30,6 +30,7 @@ from xhscover.editing.exporting import ExportOptions, export_covers
 from xhscover.editing.feedstate import FeedController
 from xhscover.editing.geometry import bounds as layer_bounds
 from xhscover.editing.names import default_stem
+from xhscover.editing.rendering import render_notices
 from xhscover.editing.scoring import LiveScore
 from xhscover.editing.settings import Settings
 from xhscover.errors import XhsError
@@ -105,6 +106,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.canvas.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f}%"))
         self.canvas.problem.connect(lambda msg: self.statusBar().showMessage(msg, 8000))
+        render_notices().posted.connect(self.show_notices)  # what the renderer drew a placeholder for
         self.recent_menu: QMenu
         self.shapes_menu: QMenu
         self.shape_btn: QToolButton
@@ -142,6 +144,10 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         if self.doc is not None:
             self.doc.undo_stack.redo()
+
+    def show_notices(self, texts: list[str]) -> None:
+        """Say in the status bar what the renderer skipped (a damaged photo, an unknown sticker)."""
+        self.statusBar().showMessage("⚠ " + " · ".join(texts), 15000)
 
     def set_language(self, code: str) -> None:
         self.settings.set_language(code)
