@@ -105,3 +105,13 @@ def test_snapping_guides_and_smart_spacing_are_drawn_while_dragging(display, tmp
     assert r["magenta_elsewhere"] == 0
     assert r["gaps"] == [["h", 240.0, 400.0], ["h", 600.0, 760.0]] and r["spaced_x"] == r["expected_x"]
     assert r["magenta_in_gap"] > 50
+
+
+def test_shelf_import_dialog_in_the_real_window(display, tmp_path):
+    """Screenshots dropped on the feed dock: the preview (grabbed as shelf-import.png) lists every
+    card, the chat gets its one line, 导入 puts the ticked cards on the shelf."""
+    r = _scenario(display, tmp_path, "shelf_import")
+    assert r["rows"] >= 6 and 0 < r["ticked"] < r["rows"]
+    assert "聊天.png" in r["status"]
+    assert r["competitors"] == r["shelf"] == r["ticked"]
+    assert "发现页.png" in r["source"]

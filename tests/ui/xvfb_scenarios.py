@@ -156,7 +156,58 @@ def guides() -> dict[str, Any]:
     return r
 
 
-SCENARIOS = {"redo_keys": redo_keys, "guides": guides}
+def shelf_import() -> dict[str, Any]:
+    """Two generated screenshots and a chat dropped on the feed dock: the preview dialog reads them
+    in the background, is grabbed (shelf-import.png), imports, and the window is grabbed with the
+    new shelf in the feed (shelf-imported.png)."""
+    import os
+    import tempfile
+    from pathlib import Path
+
+    from PIL import Image
+    from PySide6.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
+    from tests.shelfimport import shots
+
+    out_dir = os.environ.get("XHSCOVER_UI_SHOTS", "/tmp/xhs-ui")
+    Path(out_dir).mkdir(parents=True, exist_ok=True)
+    win = _window(size=(1400, 860))  # the application first: the generator draws with Qt
+    folder = Path(tempfile.mkdtemp(prefix="xhs-shots-"))
+    phone = shots.phone_shot(61, theme="light", page="home", scroll=120.0, overlay="none", device="iphone-15")
+    dark = shots.phone_shot(62, theme="dark", page="search", scroll=0.0, overlay="none", device="android-412")
+    paths = [folder / "发现页.png", folder / "搜索-深色.jpg", folder / "聊天.png"]
+    Image.fromarray(phone.image).save(paths[0])
+    Image.fromarray(dark.image).save(paths[1], quality=88)
+    Image.fromarray(dict(shots.not_feed_shots())["chat"]).save(paths[2])
+    dock = win.feed_panel
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    centre = QPoint(dock.width() // 2, dock.height() // 2)
+    QApplication.sendEvent(dock, QDragEnterEvent(centre, Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                                                 Qt.KeyboardModifier.NoModifier))
+    QApplication.sendEvent(dock, QDropEvent(QPointF(centre), Qt.DropAction.CopyAction, mime,
+                                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    dlg = win.shelf_dialog
+    for _ in range(1200):
+        if not dlg.reader.running:
+            break
+        QTest.qWait(100)
+    dlg.resize(1300, 800)
+    dlg.table.selectRow(1)
+    QTest.qWait(400)
+    dlg.grab().save(f"{out_dir}/shelf-import.png")
+    rows = dlg.table.rowCount()
+    ticked = sum(dlg.ticked().values())
+    status = dlg.status.text()
+    dlg.import_btn.click()
+    QTest.qWait(1500)
+    win.grab().save(f"{out_dir}/shelf-imported.png")
+    return {"rows": rows, "ticked": ticked, "status": status, "competitors": len(win.feed.competitors),
+            "shelf": len(win.doc.project.shelf.cards), "source": win.feed_panel.source.text()}
+
+
+SCENARIOS = {"redo_keys": redo_keys, "guides": guides, "shelf_import": shelf_import}
 
 
 def main(name: str) -> None:

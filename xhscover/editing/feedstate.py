@@ -183,6 +183,8 @@ class FeedController(QObject):
                          f"{load_profiles().default_device} instead.")
             values["device"] = load_profiles().default_device
         keys = tuple((c.image, c.avatar) for c in shelf.cards)
+        new = self.settings.replace(**values, competitor_dir=shelf.origin)
+        settings_changed, self.settings = new != self.settings, new  # before the cards: the dock reads both
         if shelf.cards:
             if keys != self._from_shelf or len(self.competitors) != len(shelf.cards):
                 cards, warnings = cards_from_shelf(shelf, self.doc.store, COMPETITOR_PX)
@@ -198,9 +200,7 @@ class FeedController(QObject):
         elif self._from_shelf is not None or notes:  # back to the sample shelf: loaded when first drawn
             self._from_shelf = None
             self._set_competitors([], notes, "", emit_settings=False)
-        new = self.settings.replace(**values, competitor_dir=shelf.origin)
-        if new != self.settings:
-            self.settings = new
+        if settings_changed:
             self.settings_changed.emit()
         self.schedule()
 

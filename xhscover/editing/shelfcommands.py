@@ -70,11 +70,13 @@ class SetShelf(QUndoCommand):
         return True
 
 
-SETTING_NAMES = {
-    "device": "Change feed device", "theme": "Change feed theme", "page": "Change feed page",
-    "query": "Change search query", "placement": "Change cover placement", "slot": "Move cover in the feed",
-    "seed": "Shuffle the feed",
-}
+def _setting_text(key: str) -> str:
+    """The undo-menu text of a change to one feed setting (several at once: the general one)."""
+    return {
+        "device": tr("Change feed device"), "theme": tr("Change feed theme"), "page": tr("Change feed page"),
+        "query": tr("Change search query"), "placement": tr("Change cover placement"),
+        "slot": tr("Move cover in the feed"), "seed": tr("Shuffle the feed"),
+    }.get(key, tr("Change feed settings"))
 
 
 def set_shelf_settings(doc: EditorDocument, **changes: Any) -> SetShelf | None:
@@ -87,8 +89,7 @@ def set_shelf_settings(doc: EditorDocument, **changes: Any) -> SetShelf | None:
     if not changed:
         return None
     key = next(iter(changed)) if len(changed) == 1 else "+".join(sorted(changed))
-    text = tr(SETTING_NAMES[key]) if key in SETTING_NAMES else tr("Change feed settings")
-    return SetShelf(doc, dataclasses.replace(shelf, **changed), text, merge_key=key)
+    return SetShelf(doc, dataclasses.replace(shelf, **changed), _setting_text(key), merge_key=key)
 
 
 def set_competitors(doc: EditorDocument, cards: list[ShelfCard], origin: str) -> SetShelf:

@@ -51,9 +51,10 @@ def has_play_icon(cover: np.ndarray) -> bool:
 
 
 def blocked_rows(rgb: np.ndarray, cols: Columns, canvas: Rgb, top: int, bottom: int,
-                 tol: int = 6) -> list[tuple[np.ndarray, np.ndarray]]:
+                 tol: int = 8) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per column k: (rows where the page beside its left edge is covered, same for its right edge),
-    over the grid rows top..bottom. Gutters are split in halves between their two columns."""
+    over the grid rows top..bottom. Gutters are split in halves between their two columns; the
+    3 px next to a card are left out (JPEG rings there beside a bright cover)."""
     h = bottom - top
     width = rgb.shape[1]
     out = []
@@ -62,10 +63,10 @@ def blocked_rows(rgb: np.ndarray, cols: Columns, canvas: Rgb, top: int, bottom: 
         for side in (-1, 1):
             if side < 0:
                 lo = cols.right(k - 1) if k > 0 else max(0, cols.lefts[k] - cols.gap)
-                a, b = (lo + cols.lefts[k]) // 2 if k > 0 else lo, cols.lefts[k] - 2
+                a, b = (lo + cols.lefts[k]) // 2 if k > 0 else lo, cols.lefts[k] - 3
             else:
                 hi = cols.lefts[k + 1] if k + 1 < cols.count else min(width, cols.right(k) + cols.gap)
-                a, b = cols.right(k) + 2, (cols.right(k) + hi + 1) // 2 if k + 1 < cols.count else hi
+                a, b = cols.right(k) + 3, (cols.right(k) + hi + 1) // 2 if k + 1 < cols.count else hi
             if b - a < 1:
                 sides.append(np.zeros(h, bool))
                 continue

@@ -7,6 +7,7 @@ links the same note seen in several screenshots of one scrolled feed (by cover c
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -83,6 +84,7 @@ class ShotReading:
     theme: str  # "light" | "dark"
     columns: int
     cards: list[FoundCard] = field(default_factory=list)
+    pixels: np.ndarray | None = field(default=None, repr=False)  # the screenshot itself, for previews
 
     def summary(self) -> str:
         """One line for the CLI: cards found, kept, skipped and why."""
@@ -149,11 +151,11 @@ def read_screenshot(rgb: np.ndarray, source: str = "screenshot") -> ShotReading:
         x, y, cw, ch = c.cover
         bottom = max(c.body_bottom, y + ch)
         crop = np.ascontiguousarray(rgb[y:y + ch, x:x + cw])
-        min_rows = max(2, round(cw * 0.02 / s))
+        min_rows = max(2, round(cw * 0.05 / s))  # a toast or badge is a good part of a card wide
         over = overlaid(blocked[c.column], round((y - grid.top * s) / s), round((bottom - grid.top * s) / s), min_rows)
         found.append(_found(source, n, c.cover, (x, y, cw, bottom - y), crop, t, c.cut_top, c.cut_bottom, over))
     return ShotReading(source=source, size=(w, h), layout="web" if grid.body == grid.canvas else "app",
-                       theme="dark" if dark else "light", columns=grid.columns.count, cards=found)
+                       theme="dark" if dark else "light", columns=grid.columns.count, cards=found, pixels=rgb)
 
 
 def blocked_rows_full(rgb: np.ndarray, grid: Grid, s: float) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -238,17 +240,27 @@ def mark_duplicates(readings: list[ShotReading]) -> int:
 
 # ------------------------------------------------------------------------------------------ several files
 
-def read_screenshot_files(paths: list[Path | str]) -> tuple[list[ShotReading], dict[str, str]]:
+def read_screenshot_files(paths: Sequence[Path | str], *, keep_pixels: bool = False,
+                          progress: Callable[[int, str], bool] | None = None
+                          ) -> tuple[list[ShotReading], dict[str, str]]:
     """Read every file; duplicates across them are marked. Returns (readings in order, {file name:
-    the one line saying why it gave no cards}) for screenshots with no feed or bad image files."""
+    the one line saying why it gave no cards}) for screenshots with no feed or bad image files.
+
+    `progress(i, name)` is called before file i is read; returning False stops (the rest unread)."""
     readings: list[ShotReading] = []
     failed: dict[str, str] = {}
-    for path in paths:
+    for i, path in enumerate(paths):
         p = Path(path)
+        if progress is not None and not progress(i, p.name):
+            break
         try:
-            readings.append(read_screenshot_file(p))
+            reading = read_screenshot_file(p)
         except XhsError as exc:
             failed[p.name] = str(exc)
+            continue
+        if not keep_pixels:
+            reading.pixels = None
+        readings.append(reading)
     mark_duplicates(readings)
     return readings, failed
 

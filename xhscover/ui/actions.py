@@ -55,6 +55,7 @@ MENUS: dict[str, tuple[str, str]] = {
     "shape": ("S&hape", "insert"),
     "arrange": ("&Arrange", ""),
     "view": ("&View", ""),
+    "competitors": ("Co&mpetitors", ""),
 }
 
 ACTIONS: tuple[Act, ...] = (
@@ -105,6 +106,9 @@ ACTIONS: tuple[Act, ...] = (
         checkable=True),
     Act("heat_canvas", "&Heatmap on canvas", "toggle_canvas_heatmap", ("Ctrl+H",), menu="view",
         toolbar=3, checkable=True),
+    Act("import_screenshots", "From &screenshots…", "import_screenshots_dialog", menu="competitors"),
+    Act("import_folder", "From a &folder…", "feed_panel.import_dialog", menu="competitors"),
+    Act("sample_shelf", "S&ample shelf", "feed_panel.use_sample", menu="competitors", sep=True),
 ) + tuple(
     Act(f"nudge_{name}_{step}", "", "canvas.nudge", (mod + key,), args=(dx * step, dy * step), scope="canvas")
     for key, name, dx, dy in (("Left", "left", -1, 0), ("Right", "right", 1, 0), ("Up", "up", 0, -1),

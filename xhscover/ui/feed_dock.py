@@ -94,6 +94,7 @@ class FeedView(QGraphicsView):
 
 class FeedDock(QWidget):
     export_requested = Signal()
+    screenshots_dropped = Signal(list)  # paths of image files dropped on the dock: competitor screenshots
 
     def __init__(self, feed: FeedController, settings=None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -154,6 +155,8 @@ class FeedDock(QWidget):
         self.warnings.setWordWrap(True)
         self.warnings.setStyleSheet("color: #B35C00;")
         self.warnings.hide()
+        self.setAcceptDrops(True)
+        self.setToolTip(self.tr("Drop screenshots of the feed or search results here to import competitors"))
         self.table = QTableWidget(0, 2)
         self.table.setHorizontalHeaderLabels([self.tr("Cover"), self.tr("Title")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -337,6 +340,23 @@ class FeedDock(QWidget):
         if cid:
             self.feed.set_competitor_title(cid, item.text())
 
+    # --- screenshots dropped on the dock become competitors (through the preview dialog) -----------
+    def dragEnterEvent(self, event) -> None:
+        if dropped_images(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if dropped_images(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = dropped_images(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.screenshots_dropped.emit(paths)
+
     def use_sample(self) -> None:
         self.feed.use_sample_shelf()
 
@@ -358,3 +378,14 @@ class FeedDock(QWidget):
             self.feed.warnings = [str(exc)]
             self.fill_competitors()
             return [str(exc)]
+
+
+SCREENSHOT_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+
+
+def dropped_images(mime) -> list[str]:
+    """Local image files in a drag's data (screenshots to import), in the order dragged."""
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
+    return [p for p in paths if p.lower().endswith(SCREENSHOT_SUFFIXES)]

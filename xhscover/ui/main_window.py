@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
         self.feed = FeedController(parent=self)
         self.feed_panel = FeedDock(self.feed, self.settings)
         self.feed_dock = self._dock(self.tr("Feed"), self.feed_panel, Qt.DockWidgetArea.RightDockWidgetArea, "feed")
+        self.feed_panel.screenshots_dropped.connect(self.import_screenshots)
         self.splitDockWidget(self.props_dock, self.feed_dock, Qt.Orientation.Horizontal)
         self.score_panel = ScorePanel()
         self.score_dock = self._dock(self.tr("Attention score"), self.score_panel,
@@ -455,6 +456,26 @@ class MainWindow(QMainWindow):
 
     def toggle_canvas_heatmap(self, on: bool) -> None:
         self.canvas.set_heatmap(bool(on))
+
+    def import_screenshots_dialog(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Screenshots of the feed or search results"), self.settings.last_folder() or "",
+            self.tr("Screenshots (*.png *.jpg *.jpeg *.webp)"))
+        if paths:
+            self.import_screenshots(paths)
+
+    def import_screenshots(self, paths: list[str]) -> int:
+        """Read screenshots into competitor cards: a preview to check and edit, then 导入."""
+        from xhscover.ui.shelf_import_dialog import ShelfImportDialog
+
+        self._ensure_doc()
+        self.settings.set_last_folder(str(Path(paths[0]).parent))
+        self.shelf_dialog = ShelfImportDialog(self.feed, paths, self)
+        self.shelf_dialog.setModal(True)
+        self.shelf_dialog.show()
+        return len(paths)
 
     def export_feed_dialog(self) -> None:
         if self.doc is None:

@@ -18,6 +18,24 @@ BIN = Path(sys.executable).parent
 TS = HERE / "xhscover_zh_CN.ts"
 
 ZH = {
+    # importing competitors from screenshots (ui/shelf_import_dialog.py, the 竞品 menu, the feed dock)
+    "Import competitors from screenshots": "从截图导入竞品", "Reading {0} screenshot(s)…": "正在识别 {0} 张截图…",
+    "Nickname": "昵称", "Likes": "点赞", "Notes": "备注", "Import": "导入", "Import {0} card(s)": "导入 {0} 张卡片",
+    "Reading {0} ({1} of {2})…": "正在识别 {0}（第 {1} / {2} 张）…",
+    "{0} card(s) found in {1} screenshot(s); untick the ones to leave out.":
+        "在 {1} 张截图中找到 {0} 张卡片；取消勾选不想导入的卡片。",
+    "No feed grid found in {0}": "{0} 里没有找到信息流", "video": "视频", "cut at the top": "上方被截断", "cut at the bottom": "下方被截断",
+    "something lies over it": "被遮挡", "same as {0} #{1}": "与 {0} 第 {1} 张重复", "likes not read": "点赞数未识别",
+    "Screenshots of the feed or search results": "发现页或搜索结果的截图",
+    "Screenshots (*.png *.jpg *.jpeg *.webp)": "截图 (*.png *.jpg *.jpeg *.webp)",
+    "Co&mpetitors": "竞品(&M)", "From &screenshots…": "从截图导入(&S)…", "From a &folder…": "从文件夹导入(&F)…",
+    "S&ample shelf": "示例货架(&A)",
+    "Drop screenshots of the feed or search results here to import competitors":
+        "把发现页或搜索结果的截图拖到这里，导入为竞品",
+    "Change feed device": "更换预览机型", "Change feed theme": "更换预览主题", "Change feed page": "更换预览页面",
+    "Change search query": "修改搜索词", "Change cover placement": "更改封面位置", "Move cover in the feed": "移动封面位置",
+    "Shuffle the feed": "随机排列信息流", "Change feed settings": "修改信息流设置", "Import competitors": "导入竞品",
+    "Use the sample shelf": "使用示例货架", "Edit competitor title": "修改竞品标题",
     "Unsaved changes": "未保存的修改", "Save the changes to “{0}” before closing?": "关闭前保存对“{0}”的修改吗？",
     "Restore unsaved work": "恢复未保存的工作",
     "xhscover did not close properly. These projects have unsaved work:": "xhscover 没有正常退出。这些项目有未保存的工作：",

@@ -1,6 +1,64 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
   <context>
+    <name />
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="76" />
+      <source>Change feed device</source>
+      <translation>更换预览机型</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="76" />
+      <source>Change feed theme</source>
+      <translation>更换预览主题</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="76" />
+      <source>Change feed page</source>
+      <translation>更换预览页面</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="77" />
+      <source>Change search query</source>
+      <translation>修改搜索词</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="77" />
+      <source>Change cover placement</source>
+      <translation>更改封面位置</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="78" />
+      <source>Move cover in the feed</source>
+      <translation>移动封面位置</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="78" />
+      <source>Shuffle the feed</source>
+      <translation>随机排列信息流</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="79" />
+      <source>Change feed settings</source>
+      <translation>修改信息流设置</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="98" />
+      <source>Import competitors</source>
+      <translation>导入竞品</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="105" />
+      <source>Use the sample shelf</source>
+      <translation>使用示例货架</translation>
+    </message>
+    <message>
+      <location filename="../../editing/shelfcommands.py" line="124" />
+      <source>Edit competitor title</source>
+      <translation>修改竞品标题</translation>
+    </message>
+  </context>
+  <context>
     <name>ColorButton</name>
     <message>
       <location filename="../properties_panel.py" line="62" />
@@ -49,152 +107,157 @@
   <context>
     <name>FeedDock</name>
     <message>
-      <location filename="../feed_dock.py" line="109" />
+      <location filename="../feed_dock.py" line="110" />
       <source>Light</source>
       <translation>浅色</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="110" />
+      <location filename="../feed_dock.py" line="111" />
       <source>Dark</source>
       <translation>深色</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="112" />
+      <location filename="../feed_dock.py" line="113" />
       <source>Home feed</source>
       <translation>首页推荐</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="113" />
+      <location filename="../feed_dock.py" line="114" />
       <source>Search results</source>
       <translation>搜索结果</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="115" />
+      <location filename="../feed_dock.py" line="116" />
       <source>Search query</source>
       <translation>搜索词</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="117" />
+      <location filename="../feed_dock.py" line="118" />
       <source>Note title under your cover</source>
       <translation>你的封面下方的笔记标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="119" />
+      <location filename="../feed_dock.py" line="120" />
       <source>Slot</source>
       <translation>指定位置</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="120" />
+      <location filename="../feed_dock.py" line="121" />
       <source>Random</source>
       <translation>随机</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="123" />
+      <location filename="../feed_dock.py" line="124" />
       <source>Feed position of your cover (0 = top left)</source>
       <translation>你的封面在信息流中的位置（0 = 左上）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="126" />
+      <location filename="../feed_dock.py" line="127" />
       <source>seed </source>
       <translation>种子 </translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="127" />
+      <location filename="../feed_dock.py" line="128" />
       <source>Shuffle</source>
       <translation>洗牌</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="128" />
+      <location filename="../feed_dock.py" line="129" />
       <source>Random position and competitor order (next seed)</source>
       <translation>随机位置和竞品顺序（下一个种子）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="129" />
+      <location filename="../feed_dock.py" line="130" />
       <source>All variants</source>
       <translation>全部方案</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="130" />
+      <location filename="../feed_dock.py" line="131" />
       <source>Show every variant of the project in the feed</source>
       <translation>在信息流中显示项目的所有方案</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="132" />
+      <location filename="../feed_dock.py" line="133" />
       <source>Fit screen</source>
       <translation>适合首屏</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="134" />
+      <location filename="../feed_dock.py" line="135" />
       <source>True size</source>
       <translation>真实尺寸</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="140" />
+      <location filename="../feed_dock.py" line="141" />
       <source>Screen DPI correction for true size: hold a ruler to the screen and adjust</source>
       <translation>真实尺寸的屏幕 DPI 校正：拿尺子贴在屏幕上对照调整</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="141" />
+      <location filename="../feed_dock.py" line="142" />
       <source>Squint</source>
       <translation>眯眼看</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="142" />
+      <location filename="../feed_dock.py" line="143" />
       <source>Blur the feed: only big shapes and contrasts remain</source>
       <translation>模糊信息流：只留下大块形状和对比</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="143" />
+      <location filename="../feed_dock.py" line="144" />
       <source>Heatmap</source>
       <translation>热力图</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="144" />
+      <location filename="../feed_dock.py" line="145" />
       <source>Attention heatmap over the first screen</source>
       <translation>首屏注意力热力图</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="147" />
+      <location filename="../feed_dock.py" line="148" />
       <source>Sample shelf</source>
       <translation>示例货架</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="148" />
+      <location filename="../feed_dock.py" line="149" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="150" />
+      <location filename="../feed_dock.py" line="151" />
       <source>Titles</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="152" />
+      <location filename="../feed_dock.py" line="153" />
       <source>Edit the competitors' note titles</source>
       <translation>编辑竞品的笔记标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="158" />
+      <location filename="../feed_dock.py" line="159" />
+      <source>Drop screenshots of the feed or search results here to import competitors</source>
+      <translation>把发现页或搜索结果的截图拖到这里，导入为竞品</translation>
+    </message>
+    <message>
+      <location filename="../feed_dock.py" line="161" />
       <source>Cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="158" />
+      <location filename="../feed_dock.py" line="161" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="260" />
+      <location filename="../feed_dock.py" line="263" />
       <source>Competitors: {0} covers from {1}</source>
       <translation>竞品：来自 {1} 的 {0} 个封面</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="261" />
+      <location filename="../feed_dock.py" line="264" />
       <source>Competitors: bundled sample shelf ({0} covers)</source>
       <translation>竞品：内置示例货架（{0} 个封面）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="347" />
+      <location filename="../feed_dock.py" line="367" />
       <source>Folder of competitor covers</source>
       <translation>竞品封面文件夹</translation>
     </message>
@@ -290,125 +353,135 @@
       <translation>信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="94" />
+      <location filename="../main_window.py" line="95" />
       <source>Attention score</source>
       <translation>注意力评分</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="148" />
+      <location filename="../main_window.py" line="149" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="148" />
+      <location filename="../main_window.py" line="149" />
       <source>The language changes the next time xhscover starts.</source>
       <translation>语言将在下次启动 xhscover 时生效。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="155" />
+      <location filename="../main_window.py" line="156" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="226" />
-      <location filename="../main_window.py" line="315" />
+      <location filename="../main_window.py" line="227" />
+      <location filename="../main_window.py" line="316" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="237" />
+      <location filename="../main_window.py" line="238" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="258" />
+      <location filename="../main_window.py" line="259" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="279" />
-      <location filename="../main_window.py" line="284" />
+      <location filename="../main_window.py" line="280" />
+      <location filename="../main_window.py" line="285" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="305" />
+      <location filename="../main_window.py" line="306" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="308" />
+      <location filename="../main_window.py" line="309" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="345" />
-      <location filename="../main_window.py" line="472" />
+      <location filename="../main_window.py" line="346" />
+      <location filename="../main_window.py" line="493" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="347" />
+      <location filename="../main_window.py" line="348" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="359" />
+      <location filename="../main_window.py" line="360" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="360" />
+      <location filename="../main_window.py" line="361" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="378" />
+      <location filename="../main_window.py" line="379" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="384" />
+      <location filename="../main_window.py" line="385" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="400" />
+      <location filename="../main_window.py" line="401" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="416" />
+      <location filename="../main_window.py" line="417" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="424" />
+      <location filename="../main_window.py" line="425" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="458" />
+      <source>Screenshots of the feed or search results</source>
+      <translation>发现页或搜索结果的截图</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="459" />
+      <source>Screenshots (*.png *.jpg *.jpeg *.webp)</source>
+      <translation>截图 (*.png *.jpg *.jpeg *.webp)</translation>
+    </message>
+    <message>
+      <location filename="../main_window.py" line="481" />
       <source>Export feed</source>
       <translation>导出信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="460" />
+      <location filename="../main_window.py" line="481" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="474" />
+      <location filename="../main_window.py" line="495" />
       <source>Exported {0} and {1}</source>
       <translation>已导出 {0} 和 {1}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="520" />
+      <location filename="../main_window.py" line="541" />
       <source>Cannot open</source>
       <translation>无法打开</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="521" />
+      <location filename="../main_window.py" line="542" />
       <source>Not an image or an xhscover project:</source>
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
@@ -440,6 +513,10 @@
     <message>
       <source>&amp;View</source>
       <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+      <source>Co&amp;mpetitors</source>
+      <translation>竞品(&amp;M)</translation>
     </message>
     <message>
       <source>&amp;New…</source>
@@ -596,6 +673,18 @@
     <message>
       <source>&amp;Heatmap on canvas</source>
       <translation>画布热力图(&amp;H)</translation>
+    </message>
+    <message>
+      <source>From &amp;screenshots…</source>
+      <translation>从截图导入(&amp;S)…</translation>
+    </message>
+    <message>
+      <source>From a &amp;folder…</source>
+      <translation>从文件夹导入(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>S&amp;ample shelf</source>
+      <translation>示例货架(&amp;A)</translation>
     </message>
     <message>
       <source>System</source>
@@ -1173,6 +1262,100 @@
       <location filename="../score_panel.py" line="70" />
       <source>Rank {0} of {1} on this screen · fair ratio: computing…</source>
       <translation>本屏 {1} 个中排第 {0} · 位置公平得分：计算中…</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShelfImportDialog</name>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="111" />
+      <source>Import competitors from screenshots</source>
+      <translation>从截图导入竞品</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="119" />
+      <source>Reading {0} screenshot(s)…</source>
+      <translation>正在识别 {0} 张截图…</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="128" />
+      <source>Cover</source>
+      <translation>封面</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="128" />
+      <source>Title</source>
+      <translation>标题</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="128" />
+      <source>Nickname</source>
+      <translation>昵称</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="129" />
+      <source>Likes</source>
+      <translation>点赞</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="129" />
+      <source>Notes</source>
+      <translation>备注</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="138" />
+      <location filename="../shelf_import_dialog.py" line="279" />
+      <source>Import</source>
+      <translation>导入</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="173" />
+      <source>Reading {0} ({1} of {2})…</source>
+      <translation>正在识别 {0}（第 {1} / {2} 张）…</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="179" />
+      <source>{0} card(s) found in {1} screenshot(s); untick the ones to leave out.</source>
+      <translation>在 {1} 张截图中找到 {0} 张卡片；取消勾选不想导入的卡片。</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="182" />
+      <source>No feed grid found in {0}</source>
+      <translation>{0} 里没有找到信息流</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="227" />
+      <source>video</source>
+      <translation>视频</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="229" />
+      <source>cut at the top</source>
+      <translation>上方被截断</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="231" />
+      <source>cut at the bottom</source>
+      <translation>下方被截断</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="233" />
+      <source>something lies over it</source>
+      <translation>被遮挡</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="235" />
+      <source>same as {0} #{1}</source>
+      <translation>与 {0} 第 {1} 张重复</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="237" />
+      <source>likes not read</source>
+      <translation>点赞数未识别</translation>
+    </message>
+    <message>
+      <location filename="../shelf_import_dialog.py" line="279" />
+      <source>Import {0} card(s)</source>
+      <translation>导入 {0} 张卡片</translation>
     </message>
   </context>
   <context>
