@@ -37,7 +37,7 @@ def _unique(name: str, taken: set[str]) -> str:
 def load_mine(paths: Sequence[str], titles: Sequence[str] | None = None) -> tuple[list, dict[str, str]]:
     """Cards for the user's covers: image files as they are, projects rendered variant by variant.
 
-    Note titles: --title (one per --mine, in order) > the cover's note title > the project title.
+    Note titles: --title (one per --mine, in order) > the cover's note title.
     """
     from xhscover.feed.cards import card_from_image
     from xhscover.feed.imagefiles import load_rgb
@@ -70,7 +70,7 @@ def load_mine(paths: Sequence[str], titles: Sequence[str] | None = None) -> tupl
                     raise
                 except Exception as exc:  # a damaged layer must name the file, not crash
                     raise XhsError(f"{path.name}: cover {cover.id} cannot be rendered ({exc}).") from exc
-                note = title if title is not None else note_title(cover, project.title)
+                note = title if title is not None else note_title(cover)
                 card = cover_card(cover, project.images, id=cid, title=note, rgb=rgb)
                 cards.append(card)
                 sources[cid] = f"{path}#{cover.id}"

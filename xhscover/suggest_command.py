@@ -41,7 +41,7 @@ def load_cover(path: Path, variant: str | None) -> tuple[Any, Any, str, bool, li
 
         project = load_spec(str(path), None, [])
         cover = project.covers[0]
-        return cover, project.images, note_title(cover, project.title), False, []
+        return cover, project.images, note_title(cover), False, []
     if not path.is_file():
         raise XhsError(f"{path}: no such file.")
     if path.suffix.lower() == PROJECT_SUFFIX:
@@ -50,7 +50,7 @@ def load_cover(path: Path, variant: str | None) -> tuple[Any, Any, str, bool, li
         if variant is not None and variant not in ids:
             raise XhsError(f"{path.name} has no variant {variant!r}; variants: {', '.join(ids)}")
         cover = project.cover(variant) if variant else project.covers[0]
-        return cover, project.images, note_title(cover, project.title), False, []
+        return cover, project.images, note_title(cover), False, []
     if variant is not None:
         raise XhsError("--variant applies to a .xhscover project, not to an image.")
     rgb = load_rgb(path)

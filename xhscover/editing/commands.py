@@ -304,8 +304,10 @@ def duplicate_variant(doc: EditorDocument, cover_id: str | None = None) -> QUndo
     return _VariantsCommand(doc, covers, tr("Duplicate variant"), new.id)
 
 
-def add_variant(doc: EditorDocument, cover: Cover) -> QUndoCommand:
+def add_variant(doc: EditorDocument, cover: Cover, name: str | None = None) -> QUndoCommand:
     cover.id = cover.name = doc.project.next_variant_id()
+    if name:
+        cover.name = name
     return _VariantsCommand(doc, [*doc.project.covers, cover], tr("Add variant"), cover.id)
 
 

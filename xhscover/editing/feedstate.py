@@ -148,6 +148,7 @@ class FeedController(QObject):
         self._from_shelf: tuple[tuple[str, str], ...] | None = None  # image keys of the shown stored shelf
         self._cards: dict[str, Card] = {}  # cover id -> the user's card (image rendered from the cover)
         self._dirty: set[str] = set()
+        self._preview: tuple[str, Any] | None = None  # (cover id, RGB) shown instead of that cover
         self.renders = 0
         self.cover_renders = 0
         self.last_image: QImage | None = None
@@ -363,7 +364,7 @@ class FeedController(QObject):
             raise KeyError(cover_id)  # no document, no covers of the user's
         cover = self.doc.project.cover(cover_id)
         card = self._cards.get(cover_id)
-        title = note_title(cover, self.doc.project.title)  # as the CLI titles it
+        title = note_title(cover)  # as the CLI titles it
         if card is None or cover_id in self._dirty:
             img = rendering.render(cover, self.doc.store, scale=COVER_PX / max(1, cover.width))
             self.cover_renders += 1
@@ -377,7 +378,16 @@ class FeedController(QObject):
             card = dataclasses.replace(card, title=title)
         card.extra["cover_id"] = cover_id
         self._cards[cover_id] = card
+        preview = self._preview
+        if preview is not None and preview[0] == cover_id:
+            return dataclasses.replace(card.with_image(preview[1]), extra={"cover_id": cover_id, "preview": True})
         return card
+
+    def set_preview(self, cover_id: str | None, image: Any = None) -> None:
+        """Show `image` (RGB) as that cover in the feed until cleared with None (a 帮我改 preview:
+        the document is not touched)."""
+        self._preview = (cover_id, image) if cover_id and image is not None else None
+        self.schedule()
 
     def my_cards(self) -> list[Card]:
         return [self.my_card(i) for i in self.shown_cover_ids()]

@@ -98,6 +98,20 @@ class ScoreEngine:
             self._scorers = {key: sc}
         return sc
 
+    def twin_scorer(self, spec: FeedSpec) -> Any:
+        """A scorer for the same shelf sharing the live scorer's caches, without its stale-request
+        guard (帮我改 runs on it: an edit made meanwhile must not stop it). Pool thread only."""
+        from xhscover.score.shares import ShelfScorer
+
+        live = self.scorer(spec)
+        twin = getattr(self, "_twin", None)
+        if twin is None or twin[0] is not live:
+            sc = ShelfScorer(live.competitors, device=live.device, theme=live.theme, page=live.page,
+                             query=live.query, channel=live.channel, model=live.model, cache=live.cache)
+            sc._facts = live._facts
+            self._twin = twin = (live, sc)
+        return twin[1]
+
     def run(self, req: ScoreRequest, emit: Callable[[ScoreResult], None], stale: Callable[[], bool]) -> None:
         with self.lock:
             if stale():
@@ -204,7 +218,7 @@ def build_request(feed: Any, generation: int, *, placements: int | None = None, 
     covers: dict[str, Any] = {}
     dock_ids: dict[str, str] = {}
     for cover in doc.project.covers:
-        covers[cover.id] = (copy.deepcopy(cover), doc.store, note_title(cover, doc.project.title))
+        covers[cover.id] = (copy.deepcopy(cover), doc.store, note_title(cover))
         dock_ids[cover.id] = feed.my_card(cover.id).id
     seed = int(feed.settings.seed) if feed.settings.placement == "random" else 0
     return ScoreRequest(generation=generation, spec=spec, current=doc.cover_id, covers=covers, dock_ids=dock_ids,

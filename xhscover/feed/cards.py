@@ -70,10 +70,11 @@ def card_from_image(image: Any, *, id: str = "mine", title: str = "", author: st
                 likes=likes, avatar=avatar, mine=mine)
 
 
-def note_title(cover: Any, project_title: str = "") -> str:
-    """The note title under one of the user's covers: the cover's own, else the project's (the
-    app's feed and the CLI both title the card this way)."""
-    return str(cover.note_title or project_title or "")
+def note_title(cover: Any) -> str:
+    """The note title under one of the user's covers in the feed: the cover's own. (The project's
+    title is a file name stem, often the layout's name: it is not shown as a note title.) The app's
+    feed and the CLI both title the card this way."""
+    return str(cover.note_title or "")
 
 
 def sample_shelf_dir() -> Path:

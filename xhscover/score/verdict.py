@@ -92,36 +92,33 @@ class VerdictLine:
     def word_en(self) -> str:
         return LEVELS[self.level][1]
 
-    def score_zh(self) -> str:
-        return (f"{self.word_zh}：注意力是同位置平均竞品的 {self.ratio:.2f} 倍"
-                f"（{self.placements} 次摆放，区间 {self.low:.2f}–{self.high:.2f}）")
-
-    def score_en(self) -> str:
-        return (f"{self.word_en}: {self.ratio:.2f}x the attention of an average competitor in the same "
-                f"spot ({self.placements} placements, {self.low:.2f}–{self.high:.2f})")
-
-    def text_zh(self) -> str:
-        parts = [self.score_zh()]
-        if self.finding is not None:
-            parts.append(f"最要紧：{self.finding.zh}")
-        else:
-            parts.append("没有明显问题。")
+    def body_zh(self) -> str:
+        """The line after its first word (the panel shows the word big)."""
+        parts = [f"注意力是同位置平均竞品的 {self.ratio:.2f} 倍（{self.placements} 次摆放，区间 {self.low:.2f}–{self.high:.2f}）"]
+        parts.append(f"最要紧：{self.finding.zh}" if self.finding is not None else "没有明显问题")
         if self.suggestion_zh:
             parts.append(f"帮我改：{self.suggestion_zh}")
         return "。".join(p.rstrip("。") for p in parts) + "。"
 
-    def text_en(self) -> str:
-        parts = [self.score_en()]
-        if self.finding is not None:
-            parts.append(f"Most important: {self.finding.en}")
-        else:
-            parts.append("No clear problem.")
+    def body_en(self) -> str:
+        parts = [f"{self.ratio:.2f}x the attention of an average competitor in the same spot ({self.placements} "
+                 f"placements, {self.low:.2f}–{self.high:.2f})"]
+        parts.append(f"Most important: {self.finding.en}" if self.finding is not None else "No clear problem")
         if self.suggestion_en:
             parts.append(f"Try: {self.suggestion_en}")
         return ". ".join(p.rstrip(".") for p in parts) + "."
 
+    def text_zh(self) -> str:
+        return f"{self.word_zh}：{self.body_zh()}"
+
+    def text_en(self) -> str:
+        return f"{self.word_en}: {self.body_en()}"
+
     def text(self, lang: str) -> str:
         return pick(lang, self.text_zh(), self.text_en())
+
+    def body(self, lang: str) -> str:
+        return pick(lang, self.body_zh(), self.body_en())
 
     def to_dict(self) -> dict[str, Any]:
         return {"level": self.level, "word_zh": self.word_zh, "word_en": self.word_en,

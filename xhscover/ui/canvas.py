@@ -45,6 +45,7 @@ from xhscover.editing.document import EditorDocument
 from xhscover.editing.signals import Connections, connect_all, disconnect_all
 from xhscover.editing.snapping import Gap, Guide
 from xhscover.errors import XhsError
+from xhscover.model.cover import Cover
 from xhscover.model.layers import Layer, TextLayer
 from xhscover.ui.canvas_overlay import HANDLE_PX, ROTATE_PX, Overlay
 from xhscover.ui.inline_text import InlineTextEditor
@@ -84,6 +85,7 @@ class CoverCanvas(QGraphicsView):
         self.render_scale = 1.0
         self.show_safe_area = False
         self.show_heatmap = False
+        self.preview_cover: Cover | None = None  # a 帮我改 suggestion shown instead of the cover (not edited)
         self.hover_id: str | None = None
         self.fit_mode = True
         self.last_render_ms = 0.0
@@ -187,11 +189,13 @@ class CoverCanvas(QGraphicsView):
         dpr = self.devicePixelRatioF()
         scale = max(0.05, min(1.0, self.zoom() * dpr))
         editing = self.text_edit.layer_id
-        img = rendering.render(self.doc.cover, self.doc.store, scale=scale, hide={editing} if editing else None)
+        shown = self.preview_cover or self.doc.cover
+        img = rendering.render(shown, self.doc.store, scale=scale,
+                               hide={editing} if editing and self.preview_cover is None else None)
         self.last_image = img
         if self.show_heatmap:
             try:
-                img = heat.cover_heatmap(img, self.doc.cover)
+                img = heat.cover_heatmap(img, shown)
             except XhsError as exc:  # e.g. a model file missing: the cover still shows, and we say why
                 log.warning("canvas heatmap: %s", exc)
                 self.problem.emit(str(exc))
@@ -201,6 +205,12 @@ class CoverCanvas(QGraphicsView):
         self.last_render_ms = (time.perf_counter() - t0) * 1000
         self.overlay_update()
         self.rendered.emit()
+
+    def set_preview(self, cover: Cover | None) -> None:
+        """Show `cover` (same size as the document's) instead of the current cover until cleared
+        with None; the document is not touched, so the preview is never an edit."""
+        self.preview_cover = cover
+        self.render_now()
 
     def sample_color(self, scene_pos: QPointF) -> str | None:
         """The rendered canvas colour under a canvas point (what the user sees and exports)."""

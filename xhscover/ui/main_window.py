@@ -48,6 +48,7 @@ from xhscover.ui.layers_panel import LayersPanel
 from xhscover.ui.properties_panel import PropertiesPanel
 from xhscover.ui.score_panel import ScorePanel
 from xhscover.ui.start_page import StartPage
+from xhscover.ui.suggest_link import SuggestLink
 from xhscover.ui.variants_bar import VariantsBar
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".heic"}
@@ -101,6 +102,7 @@ class MainWindow(QMainWindow):
         self.live_score = LiveScore(self.feed, parent=self)
         self.live_score.worker.result.connect(self._score_result)
         self.live_score.worker.busy_changed.connect(self.score_panel.set_busy)
+        self.suggest = SuggestLink(self.score_panel, self.live_score, self.feed, self.canvas, self)
         self.score_dock.visibilityChanged.connect(lambda _v: self._update_scoring_enabled())
         self.feed.settings_changed.connect(self._update_scoring_enabled)
         self.zoom_label = QLabel()
@@ -186,6 +188,7 @@ class MainWindow(QMainWindow):
         self.variants.set_document(doc)
         self.feed.set_document(doc)
         self.live_score.set_document(doc)
+        self.suggest.set_document(doc)
         if doc is None:
             self.live_score.worker.cancel()
         if self.autosaver is not None:
@@ -555,6 +558,7 @@ class MainWindow(QMainWindow):
             return
         self.live_score.set_enabled(False)
         self.live_score.worker.cancel()
+        self.suggest.worker.cancel()
         self.settings.set_geometry(self.saveGeometry())
         self.settings.sync()
         if self.autosaver is not None:

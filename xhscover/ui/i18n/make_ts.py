@@ -114,10 +114,34 @@ ZH = {
     "&Sticker…": "贴纸(&S)…", "Export &feed…": "导出信息流(&F)…", "&Heatmap on canvas": "画布热力图(&H)",
     "S&hape": "形状(&H)", "Export feed": "导出信息流", "PNG image (*.png)": "PNG 图片 (*.png)",
     "Exported {0} and {1}": "已导出 {0} 和 {1}", "No score yet": "尚无评分", "Scoring…": "正在评分…",
-    "Scoring failed: {0}": "评分失败：{0}", "Share {0:.1f}%": "份额 {0:.1f}%",
-    "Rank {0} of {1} on this screen · fair ratio {2:.2f}× ({3} placements)":
-        "本屏 {1} 个中排第 {0} · 位置公平得分 {2:.2f} 倍（{3} 次摆放）",
-    "Rank {0} of {1} on this screen · fair ratio: computing…": "本屏 {1} 个中排第 {0} · 位置公平得分：计算中…",
+    "Scoring failed: {0}": "评分失败：{0}",
+    "Rank {0} of {1} on this screen · fair ratio: computing…": "本屏 {1} 个中排第 {0} · 同位置对比：计算中…",
+    # score panel: verdict line, plain-words tooltips, 帮我改 (issue 12)
+    "好 (good): your cover wins more attention than an average competitor in the same spot, beyond placement "
+    "luck. 一般 (OK): about the same. 弱 (weak): clearly less.":
+        "好：你的封面比放在同一位置的普通竞品拿到更多注意力，而且不是摆放运气。一般：差不多。弱：明显更少。",
+    "Share: how much of a reader's first look at the feed screen lands on your cover, as the attention model "
+    "predicts it, averaged over many shuffles of the shelf; the range is the lowest and highest placement.":
+        "份额：读者看信息流第一屏时，有多少注意力落在你的封面上（注意力模型的预测），"
+        "在多次打乱货架后取平均；括号里是最差和最好的一次摆放。",
+    "Fair ratio: your share divided by what an average competitor gets in the same spots. 1.0× is exactly "
+    "average; 2.0× is twice its fair share. Rank: your place on the screen the feed shows.":
+        "同位置对比：你的份额除以普通竞品放在同样位置时的份额。1.0 倍就是平均水平，2.0 倍是应得的两倍。"
+        "排名：你在信息流当前这一屏里排第几。",
+    "Scoring variant {0}": "正在评分的方案：{0}",
+    "Share {0:.1f}% ({1:.1f}–{2:.1f}% over {3} placements)": "份额 {0:.1f}%（{3} 次摆放：{1:.1f}–{2:.1f}%）",
+    "on this screen {0:.1f}%, rank {1} of {2} · ": "本屏 {0:.1f}%，第 {1}/{2} 名 · ",
+    "fair ratio {0:.2f}×": "是同位置平均竞品的 {0:.2f} 倍", "Share {0:.1f}% on this screen": "本屏份额 {0:.1f}%",
+    "Help me improve": "帮我改", "Cancel": "取消", "Apply as a new variant": "应用为新方案",
+    "End preview": "结束预览",
+    "Try up to 50 changes to this cover (title size, colours, outline, label, background, photo framing, other "
+    "layouts, stickers; never the text) on this shelf and rank them by the attention they win.":
+        "在这个货架上试最多 50 种改法（标题大小、颜色、描边、底块、背景、照片取景、其他版式、贴纸；文字内容不变），"
+        "按拿到的注意力排名。",
+    "Help me improve: {0} ({1:+.0f}%)": "帮我改：{0}（{1:+.0f}%）", "Trying changes on this shelf…": "正在这个货架上试各种改法…",
+    "Help me improve failed: {0}": "帮我改失败：{0}", "Stopped.": "已停止。",
+    "{0} of {1} tried; best so far (one placement per slot):": "已试 {0}/{1}；目前最好的（每个位置先摆一次）：",
+    "{0:+.0f}% so far": "目前 {0:+.0f}%", "Help me improve {0}": "帮我改 {0}",
     "Insert sticker": "插入贴纸", "or type / paste an emoji, e.g. 🔥": "或输入 / 粘贴一个表情，例如 🔥",
     "Emoji:": "表情：", "Sticker": "贴纸",
     # properties panel: every renderer style (label border, marker geometry, borders, gradient stops)
