@@ -130,7 +130,9 @@ def test_score_panel_and_heatmaps(editor, qtbot):
     assert not res.error, res.error
     panel = editor.score_panel
     assert panel.list.count() == len(res.findings) + len(res.run.verdicts) >= 8
-    assert f"{100 * res.share:.1f}%" in panel.headline.text()
+    fs = res.fair[res.current]  # the headline: the mean share with its placement range; the sub line: this screen
+    assert f"{100 * fs.share_mean:.1f}%" in panel.headline.text() and f"{fs.n} " in panel.headline.text()
+    assert f"{100 * res.share:.1f}%" in panel.sub.text()
     keys = [panel.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(panel.list.count())]
     from xhscover.score.diagnose import CHECK_KEYS, check
 
