@@ -136,6 +136,7 @@ def test_same_seed_same_ranking(app, scorer, weak_result):
     assert [s.gain for s in again.suggestions] == pytest.approx([s.gain for s in weak_result.suggestions], rel=1e-12)
     assert [v for s in again.suggestions for v in (s.ci_low, s.ci_high)] == pytest.approx(
         [v for s in weak_result.suggestions for v in (s.ci_low, s.ci_high)], rel=1e-12)
+    assert [s.ahead for s in again.suggestions] == [s.ahead for s in weak_result.suggestions]
 
 
 def test_progress_reports_results_early(app, scorer):
