@@ -10,7 +10,7 @@ from typing import Any
 
 from xhscover.errors import XhsError
 from xhscover.feed.imagefiles import IMAGE_SUFFIXES
-from xhscover.shelf import PROJECT_SUFFIX, _check_device
+from xhscover.shelf import PROJECT_SUFFIX, _check_device, project_shelf
 
 MIN_COMPETITORS = 2
 """The fair share compares the cover with competitors in the same slot: with a single competitor
@@ -23,6 +23,9 @@ def _competitors(args: argparse.Namespace) -> tuple[list[Any], list[str], str]:
     if getattr(args, "competitors", None):
         cards, warnings = load_competitor_dir(args.competitors, max_width=SHELF_COVER_WIDTH)
         return cards, warnings, str(args.competitors)
+    saved = project_shelf([args.cover])  # the shelf the project keeps, as `score` and the app use it
+    if saved is not None:
+        return saved[0], saved[1], f"{Path(args.cover).name} (its saved shelf)"
     cards, warnings = load_sample_shelf(max_width=SHELF_COVER_WIDTH)
     return cards, warnings, "sample shelf"
 
