@@ -338,150 +338,150 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="86" />
+      <location filename="../main_window.py" line="88" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="87" />
+      <location filename="../main_window.py" line="89" />
       <source>Properties</source>
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="91" />
+      <location filename="../main_window.py" line="93" />
       <source>Feed</source>
       <translation>信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="95" />
+      <location filename="../main_window.py" line="97" />
       <source>Attention score</source>
       <translation>注意力评分</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="149" />
+      <location filename="../main_window.py" line="157" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="149" />
+      <location filename="../main_window.py" line="157" />
       <source>The language changes the next time xhscover starts.</source>
       <translation>语言将在下次启动 xhscover 时生效。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="156" />
+      <location filename="../main_window.py" line="164" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="227" />
-      <location filename="../main_window.py" line="316" />
+      <location filename="../main_window.py" line="236" />
+      <location filename="../main_window.py" line="325" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="238" />
+      <location filename="../main_window.py" line="247" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="259" />
+      <location filename="../main_window.py" line="268" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="280" />
-      <location filename="../main_window.py" line="285" />
+      <location filename="../main_window.py" line="289" />
+      <location filename="../main_window.py" line="294" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="306" />
+      <location filename="../main_window.py" line="315" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="309" />
+      <location filename="../main_window.py" line="318" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="346" />
-      <location filename="../main_window.py" line="493" />
+      <location filename="../main_window.py" line="355" />
+      <location filename="../main_window.py" line="502" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="348" />
+      <location filename="../main_window.py" line="357" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="360" />
+      <location filename="../main_window.py" line="369" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="361" />
+      <location filename="../main_window.py" line="370" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="379" />
+      <location filename="../main_window.py" line="388" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="385" />
+      <location filename="../main_window.py" line="394" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="401" />
+      <location filename="../main_window.py" line="410" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="417" />
+      <location filename="../main_window.py" line="426" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="425" />
+      <location filename="../main_window.py" line="434" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="458" />
+      <location filename="../main_window.py" line="467" />
       <source>Screenshots of the feed or search results</source>
       <translation>发现页或搜索结果的截图</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="459" />
+      <location filename="../main_window.py" line="468" />
       <source>Screenshots (*.png *.jpg *.jpeg *.webp)</source>
       <translation>截图 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="481" />
+      <location filename="../main_window.py" line="490" />
       <source>Export feed</source>
       <translation>导出信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="481" />
+      <location filename="../main_window.py" line="490" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="495" />
+      <location filename="../main_window.py" line="504" />
       <source>Exported {0} and {1}</source>
       <translation>已导出 {0} 和 {1}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="541" />
+      <location filename="../main_window.py" line="550" />
       <source>Cannot open</source>
       <translation>无法打开</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="542" />
+      <location filename="../main_window.py" line="551" />
       <source>Not an image or an xhscover project:</source>
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
@@ -1234,34 +1234,119 @@
   <context>
     <name>ScorePanel</name>
     <message>
-      <location filename="../score_panel.py" line="29" />
+      <location filename="../score_panel.py" line="54" />
+      <source>好 (good): your cover wins more attention than an average competitor in the same spot, beyond placement luck. 一般 (OK): about the same. 弱 (weak): clearly less.</source>
+      <translation>好：你的封面比放在同一位置的普通竞品拿到更多注意力，而且不是摆放运气。一般：差不多。弱：明显更少。</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="58" />
       <source>No score yet</source>
       <translation>尚无评分</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="51" />
+      <location filename="../score_panel.py" line="64" />
+      <source>Share: how much of a reader's first look at the feed screen lands on your cover, as the attention model predicts it, averaged over many shuffles of the shelf; the range is the lowest and highest placement.</source>
+      <translation>份额：读者看信息流第一屏时，有多少注意力落在你的封面上（注意力模型的预测），在多次打乱货架后取平均；括号里是最差和最好的一次摆放。</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="70" />
+      <source>Fair ratio: your share divided by what an average competitor gets in the same spots. 1.0× is exactly average; 2.0× is twice its fair share. Rank: your place on the screen the feed shows.</source>
+      <translation>同位置对比：你的份额除以普通竞品放在同样位置时的份额。1.0 倍就是平均水平，2.0 倍是应得的两倍。排名：你在信息流当前这一屏里排第几。</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="80" />
+      <source>Help me improve</source>
+      <translation>帮我改</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="83" />
+      <source>Try up to 50 changes to this cover (title size, colours, outline, label, background, photo framing, other layouts, stickers; never the text) on this shelf and rank them by the attention they win.</source>
+      <translation>在这个货架上试最多 50 种改法（标题大小、颜色、描边、底块、背景、照片取景、其他版式、贴纸；文字内容不变），按拿到的注意力排名。</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="86" />
+      <source>Cancel</source>
+      <translation>取消</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="101" />
+      <source>Apply as a new variant</source>
+      <translation>应用为新方案</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="105" />
+      <source>End preview</source>
+      <translation>结束预览</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="136" />
       <source>Scoring…</source>
       <translation>正在评分…</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="59" />
+      <location filename="../score_panel.py" line="145" />
       <source>Scoring failed: {0}</source>
       <translation>评分失败：{0}</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="64" />
-      <source>Share {0:.1f}%</source>
-      <translation>份额 {0:.1f}%</translation>
+      <location filename="../score_panel.py" line="148" />
+      <source>Scoring variant {0}</source>
+      <translation>正在评分的方案：{0}</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="67" />
-      <source>Rank {0} of {1} on this screen · fair ratio {2:.2f}× ({3} placements)</source>
-      <translation>本屏 {1} 个中排第 {0} · 位置公平得分 {2:.2f} 倍（{3} 次摆放）</translation>
+      <location filename="../score_panel.py" line="153" />
+      <source>Share {0:.1f}% ({1:.1f}–{2:.1f}% over {3} placements)</source>
+      <translation>份额 {0:.1f}%（{3} 次摆放：{1:.1f}–{2:.1f}%）</translation>
     </message>
     <message>
-      <location filename="../score_panel.py" line="70" />
+      <location filename="../score_panel.py" line="155" />
+      <source>on this screen {0:.1f}%, rank {1} of {2} · </source>
+      <translation>本屏 {0:.1f}%，第 {1}/{2} 名 · </translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="157" />
+      <source>fair ratio {0:.2f}×</source>
+      <translation>是同位置平均竞品的 {0:.2f} 倍</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="164" />
+      <source>Share {0:.1f}% on this screen</source>
+      <translation>本屏份额 {0:.1f}%</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="165" />
       <source>Rank {0} of {1} on this screen · fair ratio: computing…</source>
-      <translation>本屏 {1} 个中排第 {0} · 位置公平得分：计算中…</translation>
+      <translation>本屏 {1} 个中排第 {0} · 同位置对比：计算中…</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="178" />
+      <source>Help me improve: {0} ({1:+.0f}%)</source>
+      <translation>帮我改：{0}（{1:+.0f}%）</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="227" />
+      <source>Trying changes on this shelf…</source>
+      <translation>正在这个货架上试各种改法…</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="234" />
+      <source>Help me improve failed: {0}</source>
+      <translation>帮我改失败：{0}</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="237" />
+      <source>Stopped.</source>
+      <translation>已停止。</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="250" />
+      <source>{0} of {1} tried; best so far (one placement per slot):</source>
+      <translation>已试 {0}/{1}；目前最好的（每个位置先摆一次）：</translation>
+    </message>
+    <message>
+      <location filename="../score_panel.py" line="265" />
+      <source>{0:+.0f}% so far</source>
+      <translation>目前 {0:+.0f}%</translation>
     </message>
   </context>
   <context>
@@ -1483,6 +1568,14 @@
     </message>
   </context>
   <context>
+    <name>SuggestLink</name>
+    <message>
+      <location filename="../suggest_link.py" line="111" />
+      <source>Help me improve {0}</source>
+      <translation>帮我改 {0}</translation>
+    </message>
+  </context>
+  <context>
     <name>VariantsBar</name>
     <message>
       <location filename="../variants_bar.py" line="27" />
@@ -1605,7 +1698,7 @@
     </message>
     <message>
       <location filename="../../editing/commands.py" line="248" />
-      <location filename="../../editing/commands.py" line="389" />
+      <location filename="../../editing/commands.py" line="391" />
       <source>Sticker</source>
       <translation>贴纸</translation>
     </message>
@@ -1630,72 +1723,72 @@
       <translation>复制方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="309" />
+      <location filename="../../editing/commands.py" line="311" />
       <source>Add variant</source>
       <translation>添加方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="317" />
+      <location filename="../../editing/commands.py" line="319" />
       <source>Delete variant</source>
       <translation>删除方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="321" />
+      <location filename="../../editing/commands.py" line="323" />
       <source>Rename variant</source>
       <translation>重命名方案</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="340" />
+      <location filename="../../editing/commands.py" line="342" />
       <source>Change ratio</source>
       <translation>更改比例</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="345" />
+      <location filename="../../editing/commands.py" line="347" />
       <source>Note title</source>
       <translation>笔记标题</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="362" />
+      <location filename="../../editing/commands.py" line="364" />
       <source>Rectangle</source>
       <translation>矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="362" />
+      <location filename="../../editing/commands.py" line="364" />
       <source>Rounded rectangle</source>
       <translation>圆角矩形</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="362" />
+      <location filename="../../editing/commands.py" line="364" />
       <source>Ellipse</source>
       <translation>椭圆</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="363" />
+      <location filename="../../editing/commands.py" line="365" />
       <source>Line</source>
       <translation>直线</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="363" />
+      <location filename="../../editing/commands.py" line="365" />
       <source>Arrow</source>
       <translation>箭头</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="405" />
+      <location filename="../../editing/commands.py" line="407" />
       <source>Focal point</source>
       <translation>焦点</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="413" />
+      <location filename="../../editing/commands.py" line="415" />
       <source>Edit text</source>
       <translation>编辑文字</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="425" />
+      <location filename="../../editing/commands.py" line="427" />
       <source>Style text</source>
       <translation>文字样式</translation>
     </message>
     <message>
-      <location filename="../../editing/commands.py" line="440" />
+      <location filename="../../editing/commands.py" line="442" />
       <source>Apply text style</source>
       <translation>应用花字</translation>
     </message>
