@@ -105,13 +105,6 @@ def fixations_at(points: np.ndarray, src_hw: tuple[int, int], dst_hw: tuple[int,
     return pts
 
 
-if __name__ == "__main__":
-    root = osie_dir()
-    train, held = split(root)
-    print(len(train), len(held))
-    detections(root, train + held)
-
-
 def _file_hash(*paths: str) -> str:
     import hashlib
 
@@ -169,3 +162,10 @@ def score_maps(maps: dict[str, np.ndarray], fixations: dict[str, np.ndarray],
         pts = fixations_at(fixations[name], src_hw, smap.shape)
         rows.append(all_metrics(smap, fixation_map(pts, smap.shape)))
     return {k: float(np.mean([r[k] for r in rows])) for k in rows[0]}
+
+
+if __name__ == "__main__":
+    root = osie_dir()
+    train, held = split(root)
+    print(len(train), len(held))
+    detections(root, train + held)

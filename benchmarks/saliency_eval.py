@@ -1,12 +1,20 @@
-"""Score the saliency models on OSIE (held-out and training splits); print markdown tables.
+"""Score the attention models on real eye tracking, one table per domain, all rows in one run.
 
-    .venv/bin/python benchmarks/saliency_eval.py [--quick]
+    .venv/bin/python benchmarks/saliency_eval.py [--train]
 
-Maps are compared at 400 px long side with the definitions of `xhscover.attention.metrics`
-(fixation density blur 3.5% of the long side). "default" runs the public `saliency_map` end to
-end (text boxes from the cached OCR pass, faces detected live). Ablations switch one part off
-in the fitted model without refitting, to show what each part adds. The OpenCV baselines come
-from a separate venv with opencv-contrib-python-headless (see `_contrib.py`), never the app's.
+Domains and splits (`_domains.py`): OSIE held-out (200 natural images, number mod 7 in {0, 3})
+and FiWI held-out (17 web pages, every third in sorted name order); `--train` adds the training
+splits to show the gap. Maps are compared at 400 px long side with the definitions of
+`xhscover.attention.metrics` (fixation density blur 3.5% of the long side). Rows:
+- default (the deep model, `saliency_map(model="default")`, with the input kind of the domain:
+  "image" for OSIE, "page" for FiWI), and the default without text / faces / position prior;
+- classic (the previous default model);
+- centred Gaussian (content-free), OpenCV spectral residual and fine-grained (smoothed, from a
+  private venv with opencv-contrib-python-headless, never the app's: `_contrib.py`);
+- people: each viewer predicted by the other viewers' blurred fixations (leave-one-viewer-out).
+Text boxes and faces come from the app's own detectors (cached on disk, see `_osie.detections`).
+The blur scan of the fit (`deep_params.json`, meta.blur_scan) is printed last: the shipped blur
+should also be the one with the best held-out likelihood (calibrated maps).
 """
 
 from __future__ import annotations
@@ -21,45 +29,41 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import _contrib
+import _domains
 import _osie
 
-from xhscover.attention.saliency import grid_map, load_params, saliency_map
+from xhscover.attention.deep import load_deep_params
+from xhscover.attention.saliency import saliency_map
 
 
-def _resize_eval(smap: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    return _osie.grid_to_eval(smap, shape)
+def _maps(domain: _domains.Domain, names: list[str], dets: dict, **kwargs: object) -> dict[str, np.ndarray]:
+    out = {}
+    for n in names:
+        d = dets[n]
+        rgb = domain.rgb(n) if kwargs.get("model") != "centre" else np.zeros((*domain.sizes[n], 3), np.uint8)
+        smap = saliency_map(rgb, text_boxes=[tuple(b) for b in d["text"]], face_boxes=[tuple(b) for b, _s in d["faces"]],
+                            face_scores=[float(s) for _b, s in d["faces"]], **kwargs)  # type: ignore[arg-type]
+        out[n] = _osie.grid_to_eval(smap, _osie.eval_shape(*domain.sizes[n]))
+    return out
 
 
-def evaluate(root: Path, names: list[str], fix: dict, dets: dict, baselines: dict) -> list[tuple[str, dict]]:
-    params = load_params()
-    stacks = _osie.feature_stacks(root, names, dets)
-    eval_hw = _osie.eval_shape(600, 800)
+def evaluate(domain: _domains.Domain, names: list[str], dets: dict, baselines: dict) -> list[tuple[str, dict]]:
+    dp = load_deep_params()
+    kind = domain.kind
     rows: list[tuple[str, dict]] = []
-
-    maps = {}
-    for name in names:
-        rgb = _osie.load_rgb(root, name)
-        smap = saliency_map(rgb, text_boxes=[tuple(b) for b in dets[name]["text"]], detect_faces=True)
-        maps[name] = _resize_eval(smap, eval_hw)
-    rows.append(("**default** (ours: contrast + text + faces + centre, fitted)", _osie.score_maps(maps, fix)))
-    for label, parts in (("default without text", ("text",)), ("default without faces", ("face",)),
-                         ("default without centre bias", ("centre",)),
-                         ("default without text and faces", ("text", "face"))):
-        p = params.without(*parts)
-        maps = {n: _resize_eval(grid_map(stacks[n], p), eval_hw) for n in names}
-        rows.append((label, _osie.score_maps(maps, fix)))
-    for model, label in (("conspicuity", "ours, bottom-up only (\"conspicuity\")"),
-                         ("spectral", "ours, spectral residual Lab (\"spectral\")"),
-                         ("centre", "centred Gaussian (\"centre\", fitted widths)")):
-        maps = {}
-        for name in names:
-            rgb = _osie.load_rgb(root, name) if model != "centre" else np.zeros((600, 800, 3), np.uint8)
-            maps[name] = _resize_eval(saliency_map(rgb, model=model), eval_hw)
-        rows.append((label, _osie.score_maps(maps, fix)))
+    rows.append(("**default** (backbone + readout + text + faces + prior)",
+                 _domains.score(domain, _maps(domain, names, dets, model="default", kind=kind))))
+    for label, part in (("default without text", "text"), ("default without faces", "face"),
+                        ("default without position prior", "prior")):
+        rows.append((label, _domains.score(domain, _maps(domain, names, dets, model="default", kind=kind,
+                                                         deep_params=dp.without(part)))))
+    rows.append(("classic (previous default)", _domains.score(domain, _maps(domain, names, dets, model="classic"))))
+    rows.append(("centred Gaussian", _domains.score(domain, _maps(domain, names, dets, model="centre"))))
     for key, label in (("spectral_residual", "OpenCV spectral residual, smoothed"),
                        ("fine_grained", "OpenCV fine-grained, smoothed")):
-        maps = {n: _resize_eval(baselines[key][n], eval_hw) for n in names}
-        rows.append((label, _osie.score_maps(maps, fix)))
+        maps = {n: _osie.grid_to_eval(baselines[key][n], _osie.eval_shape(*domain.sizes[n])) for n in names}
+        rows.append((label, _domains.score(domain, maps)))
+    rows.append(("people (leave-one-viewer-out)", _domains.people(domain, names)))
     return rows
 
 
@@ -71,24 +75,51 @@ def table(title: str, rows: list[tuple[str, dict]]) -> str:
 
 
 def main() -> None:
+    from xhscover.attention import backbone
+
+    backbone.CACHE_SIZE = 800  # every image's features once per run (the rows differ only in the readout)
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--quick", action="store_true", help="held-out split only")
+    parser.add_argument("--train", action="store_true", help="also score the training splits")
+    parser.add_argument("--record", action="store_true",
+                        help="write the default model's held-out scores into deep_params.json (provenance)")
     args = parser.parse_args()
     t0 = time.time()
-    root = _osie.osie_dir()
-    train, held = _osie.split(root)
-    fix = _osie.load_fixations(root)
-    dets = _osie.detections(root, held + train)
-    images = [root / "images" / n for n in held + train]
-    baselines = _contrib.baseline_maps(images, _osie.CACHE_DIR / "opencv-baselines-400.npz")
-    print(table(f"OSIE held-out split ({len(held)} images, never used for fitting)",
-                evaluate(root, held, fix, dets, baselines)))
-    print()
-    if not args.quick:
-        print(table(f"OSIE training split ({len(train)} images)", evaluate(root, train, fix, dets, baselines)))
+    held_out: dict[str, dict[str, float]] = {}
+    for domain in _domains.domains():
+        names = domain.train + domain.held
+        dets = _osie.detections(domain.root, names)
+        baselines = _contrib.baseline_maps([domain.root / "images" / n for n in names],
+                                           _osie.CACHE_DIR / f"opencv-baselines-{domain.name}-400.npz")
+        what = "natural images" if domain.name == "OSIE" else "web pages"
+        rows = evaluate(domain, domain.held, dets, baselines)
+        held_out[domain.name] = {k: round(v, 4) for k, v in rows[0][1].items()}
+        print(table(f"{domain.name} held-out split ({len(domain.held)} {what}, never used for fitting)", rows))
         print()
-    print("Reference (OSIE README, all 700): centred Gaussian 0.738 / 0.84; human consistency 0.946 / 3.52.")
-    print(f"fitted parameters: {load_params().meta.get('script')}; evaluated in {time.time() - t0:.0f} s")
+        if args.train:
+            print(table(f"{domain.name} training split ({len(domain.train)} {what})",
+                        evaluate(domain, domain.train, dets, baselines)))
+            print()
+    dp = load_deep_params()
+    scan = dp.meta.get("blur_scan", [])
+    if scan:
+        print("Calibration (fit_deep.py blur scan; log-likelihood per fixation, OSIE / FiWI):")
+        print("| blur (fraction of the long side) | training | held-out |")
+        print("|---|---|---|")
+        for row in scan:
+            mark = " (shipped)" if row["blur"] == dp.blur_sigma else ""
+            tr, ho = row["train_ll"], row["held_out_ll"]
+            print(f"| {row['blur']:g}{mark} | {tr[0]:.4f} / {tr[1]:.4f} | {ho[0]:.4f} / {ho[1]:.4f} |")
+    if args.record:
+        import dataclasses
+
+        from xhscover.attention.deep import DEEP_PARAMS_PATH
+
+        meta = dict(dp.meta, held_out_scores=held_out, held_out_split={
+            "OSIE": "the 200 images whose number mod 7 is 0 or 3", "FiWI": "the 17 pages whose index in sorted "
+            "name order mod 3 is 2"}, held_out_script="benchmarks/saliency_eval.py")
+        DEEP_PARAMS_PATH.write_text(dataclasses.replace(dp, meta=meta).to_json(), encoding="utf-8")
+        print(f"recorded the held-out scores in {DEEP_PARAMS_PATH}")
+    print(f"\nevaluated in {time.time() - t0:.0f} s")
 
 
 if __name__ == "__main__":

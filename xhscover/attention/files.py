@@ -113,14 +113,15 @@ def encode_image(rgb: np.ndarray, fmt: str = "jpeg", quality: int = 86) -> bytes
 
 
 def write_saliency_outputs(path: str | os.PathLike[str], out_dir: str | os.PathLike[str],
-                           model: str = "default", *, overlay: bool = False) -> list[Path]:
+                           model: str = "default", *, overlay: bool = False, kind: str = "image") -> list[Path]:
     """Write OUT_DIR/STEM.png (16-bit map, the input's width and height) and optionally STEM-overlay.jpg
-    (at the working size when the input is over twice WORK_MAX_SIDE)."""
+    (at the working size when the input is over twice WORK_MAX_SIDE). `kind` ("image", "cover",
+    "page", "screen") picks the default model's position prior."""
     out = Path(out_dir)
     p = Path(path)
     size = open_image(read_image_file(p), display_name(p)).size  # the output keeps the input's size
     rgb = read_image(p, max_side=WORK_MAX_SIDE)
-    smap = saliency_map(rgb, model=model)
+    smap = saliency_map(rgb, model=model, kind=kind)
     stem = display_name(p.stem)
     written = [save_map_png16(out / f"{stem}.png", smap, size)]
     if overlay:

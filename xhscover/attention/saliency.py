@@ -1,12 +1,16 @@
 """Saliency maps: where the eye lands in the first seconds, as a probability map.
 
+Two fitted models: "default" (deep features of a frozen ImageNet backbone with a small readout,
+text, faces and a position prior per kind of input; see `deep.py`) and "classic", the earlier
+hand-built model described below, kept for comparison.
+
 Contract of every model (see `saliency_map`): image in (RGB uint8 HxWx3; grey HxW and RGBA
 HxWx4 are accepted, see `_checks.as_rgb_uint8`), float32 HxW out of the same height and width,
 non-negative, summing to 1. Flat or black images give the uniform map; never NaN. Cost does
 not grow with the input: features are computed at a fixed working resolution and the result
 is resized back.
 
-The default model is log-linear: log p(x) = sum_k w_k f_k(x) - a*dx^2 - b*dy^2 + const over the
+The classic model is log-linear: log p(x) = sum_k w_k f_k(x) - a*dx^2 - b*dy^2 + const over the
 feature maps of `features.py` (contrast, orientation, spectral residual, rarity, chroma, text,
 faces), with dx, dy the offsets from the centre as fractions of width and height, then
 smoothed by a Gaussian. Weights w_k >= 0, the centre-bias widths and the blur are fitted on
@@ -24,11 +28,13 @@ from typing import Any
 import cv2
 import numpy as np
 
+from xhscover.attention import deep
 from xhscover.attention import features as F
 from xhscover.attention._checks import Box, as_boxes, as_rgb_uint8, normalise_map
+from xhscover.attention.deep import DeepParams
 
 PARAMS_PATH = Path(__file__).with_name("params.json")
-MODELS = ("default", "centre", "spectral", "conspicuity")
+MODELS = ("default", "classic", "centre", "spectral", "conspicuity")
 
 
 @dataclass(frozen=True)
@@ -83,11 +89,14 @@ def load_params(path: str | Path | None = None) -> ModelParams:
 def available_models() -> list[str]:
     """Names accepted by `saliency_map(model=...)`.
 
-    - "default": the fitted log-linear model with text, faces and centre bias.
+    - "default": frozen EfficientNet-Lite0 features + fitted readout, text, faces and the
+      position prior of the input's kind (`deep.py`); fitted on OSIE and FiWI.
+    - "classic": the earlier log-linear model of contrast features with text, faces and centre
+      bias (fitted on OSIE only), kept to compare with.
     - "centre": a centred Gaussian only (no image content), the baseline to beat.
     - "spectral": spectral residual of the Lab channels, smoothed (bottom-up only, no centre).
     - "conspicuity": the default model's bottom-up part only (no text, faces or centre bias),
-      for judging what the picture itself draws, independent of position.
+      for judging what the picture itself draws, independent of position (cheap: no backbone).
     """
     return list(MODELS)
 
@@ -138,7 +147,8 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
                  face_boxes: Iterable[Sequence[float]] | None = None,
                  face_scores: Sequence[float] | None = None,
                  detect_text: bool = True, detect_faces: bool = True,
-                 params: ModelParams | None = None) -> np.ndarray:
+                 params: ModelParams | None = None, kind: str = "image",
+                 deep_params: DeepParams | None = None) -> np.ndarray:
     """Probability of where the eye lands, float32 HxW summing to 1, for an image HxW[xC].
 
     Parameters
@@ -150,7 +160,11 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
     - detect_text / detect_faces: run the OCR / face detector when no boxes are given. The
       text detector is slow (~0.3 s, cached per image); pass False for speed-critical calls.
       A missing detector model raises `ModelMissingError`.
-    - params: fitted parameters (default: the shipped `params.json`).
+    - params: fitted parameters of "classic" (default: the shipped `params.json`).
+    - kind: what the image is, which picks the default model's position prior: "image" (a photo
+      or any picture), "cover" (a note cover on its own), "page" (a web page or UI) or "screen"
+      (a phone feed screen). See `deep.py`.
+    - deep_params: the default model's readout (default: the shipped `deep_params.json`).
 
     A flat image (a single colour, black included) gives the uniform map: with nothing to
     look at we make no prediction, not even the centre bias. Any size works: 1x1 gives [[1.0]], huge images cost the same as small ones (features at a
@@ -160,6 +174,8 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
         from xhscover.errors import XhsError
 
         raise XhsError(f"Unknown saliency model {model!r}; choose one of {', '.join(MODELS)}.")
+    if kind not in deep.KINDS:
+        raise ValueError(f"kind must be one of {deep.KINDS}, got {kind!r}")
     rgb = as_rgb_uint8(image)
     height, width = rgb.shape[:2]
     params = params or load_params()
@@ -175,6 +191,11 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
     if model == "spectral":
         grid = F.bottom_up_features(small, shape)[F.BOTTOM_UP.index("spectral")]
         grid = _blur(grid, params.spectral_blur_sigma)
+        return normalise_map(_resize_to(grid, height, width))
+    if model == "default":
+        texts, faces = _boxes(rgb, small, text_boxes, face_boxes, face_scores, detect_text, detect_faces)
+        dp = deep_params or deep.load_deep_params()
+        grid = deep.density_from_log(deep.log_grid(rgb, texts, faces, kind, dp), dp.blur_sigma)
         return normalise_map(_resize_to(grid, height, width))
     bottom = F.bottom_up_features(small, shape)
     if model == "conspicuity":

@@ -2,8 +2,10 @@
 
 Text and face boxes are stored as fractions of the cover (x, y, w, h in 0..1) so they can be
 mapped onto whatever rectangle the feed draws the cover into, at any pixel ratio. The user's own
-covers (from a project) carry the exact text layers; image-only covers (competitors, or the
-user's cover given as a PNG) get boxes from the text detector, run once per image and cached.
+covers (from a project) carry the exact text layers, each only where the final cover still shows
+it (a title under a photo is not text), plus what the detector finds elsewhere; image-only covers
+(competitors, or the user's cover given as a PNG) get boxes from the text detector, run once per
+image and cached.
 """
 
 from __future__ import annotations
@@ -56,6 +58,9 @@ class CoverFacts:
     faces: list[tuple[FBox, float]] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     mine: bool = False
+    title_visible: float = 1.0
+    """Share of the title layer's drawn pixels still visible in the final cover (1 for
+    image-only covers, whose title is what the detector finds in the pixels)."""
 
     @property
     def size(self) -> tuple[int, int]:
@@ -155,13 +160,69 @@ def covered(box: FBox, by: list[FBox], fraction: float = 0.5) -> bool:
     return False
 
 
+TITLE_VISIBLE_MIN = 0.5
+"""A text layer with less than half of its drawn pixels visible in the final cover (a photo or
+sticker over it) is hidden: it is not text to the attention model, and for the title the findings
+say so instead of judging its size and contrast."""
+VISIBILITY_SCALE = 0.25
+"""Visibility is measured on renders at a quarter of the cover's size (270x360 for 1080x1440)."""
+VISIBILITY_DELTA = 12
+"""A pixel belongs to a layer when drawing the layer changes one of its channels by more than this."""
+
+
+def layer_visibility(cover: Any, store: Any, layer_id: str) -> float:
+    """Share of a layer's drawn pixels that are still visible once every layer above it is drawn.
+
+    Compares renders with and without the layer, once with the layers above it and once
+    without them: what the layer changes in the final cover over what it changes on its own.
+    1.0 when nothing is drawn above it; 0.0 for a layer that draws nothing."""
+    from xhscover.render.convert import qimage_to_rgb
+    from xhscover.render.cover import render_cover
+
+    ids = [layer.id for layer in cover.layers]
+    if layer_id not in ids:
+        raise KeyError(layer_id)
+    above = {layer.id for layer in cover.layers[ids.index(layer_id) + 1:] if layer.visible}
+    if not above:
+        return 1.0
+
+    def changed(hide: set[str]) -> np.ndarray:
+        with_it = qimage_to_rgb(render_cover(cover, store, scale=VISIBILITY_SCALE, hide=hide)).astype(np.int16)
+        without = qimage_to_rgb(render_cover(cover, store, scale=VISIBILITY_SCALE,
+                                             hide=hide | {layer_id})).astype(np.int16)
+        mask: np.ndarray = np.abs(with_it - without).max(axis=2) > VISIBILITY_DELTA
+        return mask
+
+    alone = changed(set(above))
+    drawn = int(alone.sum())
+    if not drawn:
+        return 0.0
+    return float((changed(set()) & alone).sum()) / drawn
+
+
+def _overlapped_from_above(cover: Any, layer_id: str, box: Sequence[float]) -> bool:
+    """Whether a visible layer drawn above `layer_id` reaches its box (rotation allowed for: each
+    layer above counts by a square around its centre as wide as its diagonal)."""
+    ids = [layer.id for layer in cover.layers]
+    x, y, w, h = box
+    for layer in cover.layers[ids.index(layer_id) + 1:]:
+        if not layer.visible:
+            continue
+        r = 0.5 * float(np.hypot(layer.w, layer.h))
+        cx, cy = layer.x + 0.5 * layer.w, layer.y + 0.5 * layer.h
+        if cx - r < x + w and cx + r > x and cy - r < y + h and cy + r > y:
+            return True
+    return False
+
+
 def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.ndarray | None = None,
                      detected: tuple[list[FBox], list[tuple[FBox, float]], list[str]] | None = None) -> CoverFacts:
     """Facts of one of the user's covers from its project: exact text layer boxes, title layer
     (role "title") glyph height, and detected faces. Renders the cover unless `rgb` is given.
 
-    Text the layers do not know about (words drawn inside stickers or photos) is added from the
-    detector, so the user's cover is not scored with less text than a competitor whose text is
+    Text layers count only where the final cover shows them (`layer_visibility`: a title under a
+    photo is not text, and `title_visible` lets the findings say so). Text the layers do not know
+    about (words drawn inside stickers or photos) is added from the detector, so the user's cover is not scored with less text than a competitor whose text is
     all detected (measured on 5 layouts: layers alone gave 2-25% lower fair ratios). `detected`
     passes `detected_boxes` of a cover whose pictures are the same (suggestions that only restyle
     the title reuse the original's instead of running the detectors on every candidate)."""
@@ -175,23 +236,32 @@ def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.n
     rgb = _limit(rgb)
     cw, ch = float(cover.width), float(cover.height)
     boxes = text_boxes(cover)
+    # Text counts from the final pixels: a text layer mostly covered by a photo or sticker drawn
+    # above it is not text to the reader (renders only when something above reaches its box).
+    visible = {lid: layer_visibility(cover, store, lid) if _overlapped_from_above(cover, lid, box) else 1.0
+               for lid, box, _layout in boxes}
     title = cover.title_layer()
-    texts = [_fraction(box, cw, ch) for _lid, box, _layout in boxes]
+    texts = [_fraction(box, cw, ch) for lid, box, _layout in boxes if visible[lid] >= TITLE_VISIBLE_MIN]
     titles: list[FBox] = []
     glyph = None
     title_text = ""
+    title_visible = 1.0
     for lid, box, layout in boxes:
         if title is not None and lid == title.id:
             titles.append(_fraction(box, cw, ch))
             glyph = float(layout.glyph_height) / cw if layout.glyph_height else None
             title_text = title.text
+            title_visible = visible[lid]
     found, faces, warnings = detected if detected is not None else detected_boxes(rgb)
     warnings = list(warnings)
     texts += [b for b in found if not covered(b, texts)]
     if title is None:
         warnings.append(f"cover {cover.id}: no visible text layer with role 'title'")
+    elif title_visible < TITLE_VISIBLE_MIN:
+        warnings.append(f"cover {cover.id}: the title is hidden by layers above it ({round(100 * title_visible)}% visible)")
     return CoverFacts(id=id or cover.id, rgb=rgb, text_boxes=texts, title_boxes=titles, title_text=title_text,
-                      glyph_height=glyph, text_source="layers", faces=list(faces), warnings=warnings, mine=True)
+                      glyph_height=glyph, text_source="layers", faces=list(faces), warnings=warnings, mine=True,
+                      title_visible=title_visible)
 
 
 def clear_cache() -> None:

@@ -43,7 +43,7 @@ from xhscover.attention import diagnostics as D
 from xhscover.attention.detectors import FACE_PRESENT_SCORE
 from xhscover.attention.saliency import saliency_map
 from xhscover.errors import ModelMissingError
-from xhscover.score.covers import CoverFacts
+from xhscover.score.covers import TITLE_VISIBLE_MIN, CoverFacts
 
 Box = tuple[int, int, int, int]
 
@@ -267,6 +267,19 @@ def text_match(expected: str, found: str) -> float:
     return sum(block.size for block in matcher.get_matching_blocks()) / len(a)
 
 
+def hidden_title(key: str, unit: str, thr: str, facts: CoverFacts) -> Finding | None:
+    """A fail when the title layer is mostly covered by layers above it (see covers.TITLE_VISIBLE_MIN):
+    its size and colours no longer reach the reader, whatever the layer says."""
+    if facts.title_visible >= TITLE_VISIBLE_MIN:
+        return None
+    pct = round(100 * facts.title_visible)
+    return Finding(key, "fail", None, unit, thr + f"; the title layer must be >= {round(100 * TITLE_VISIBLE_MIN)}% visible",
+                   f"The title is hidden: only {pct}% of it shows through the layers drawn above it. Move the "
+                   f"photo or sticker off the title, or bring the title to the front.",
+                   f"标题被上层元素挡住了：只露出 {pct}%。把图片或贴纸移开，或把标题移到最上层。",
+                   {"title_visible": round(facts.title_visible, 3)})
+
+
 def title_size(s: Subject) -> Finding:
     facts, card_width_pt = s.facts, s.card_width_pt
     thr = (f"glyph height >= {LEGIBLE_MIN_PT:g} pt at feed size (the two-column feed shows a cover about 180 pt "
@@ -274,6 +287,9 @@ def title_size(s: Subject) -> Finding:
     if facts.glyph_height is None:
         return Finding("title_size", "info", None, "pt", thr, "No title text found on the cover.",
                        "封面上没有找到标题文字。")
+    hidden = hidden_title("title_size", "pt", thr, facts)
+    if hidden is not None:
+        return hidden
     pt = facts.glyph_height * card_width_pt
     how = "exact (title layer)" if facts.text_source == "layers" else "estimated from OCR boxes"
     extra = {"card_width_pt": round(card_width_pt, 2), "glyph_fraction_of_width": round(facts.glyph_height, 4),
@@ -308,6 +324,9 @@ def title_contrast(s: Subject) -> Finding:
     if box is None:
         return Finding("title_contrast", "info", None, ":1", thr, "No title to measure contrast on.",
                        "没有标题，无法测对比度。")
+    hidden = hidden_title("title_contrast", ":1", thr, facts)
+    if hidden is not None:
+        return hidden
     text, bg = D.text_colours(facts.rgb, box)
     ratio = D.contrast_ratio(text, bg)
     extra = {"text_rgb": list(text), "background_rgb": list(bg), "box": list(box)}

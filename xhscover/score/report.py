@@ -33,7 +33,20 @@ def _finite(v: float) -> float | None:
 
 
 def model_info(model: str = "default") -> dict[str, Any]:
-    """Model name and where its parameters came from (file hash + the fit's own provenance)."""
+    """Model name and where its parameters came from (file hash + the fit's own provenance:
+    data and splits, held-out scores, backbone and its licence)."""
+    if model == "default":
+        from xhscover.attention.deep import DEEP_PARAMS_PATH, load_deep_params
+
+        dp = load_deep_params()
+        try:
+            digest = hashlib.sha256(DEEP_PARAMS_PATH.read_bytes()).hexdigest()[:16]
+        except OSError:
+            digest = None
+        meta = {k: v for k, v in dp.meta.items() if k != "blur_scan"}
+        return {"name": model, "params_file": DEEP_PARAMS_PATH.name, "params_sha256_16": digest,
+                "text_weight": dp.text, "face_weight": dp.face, "priors": dp.priors, "blur_sigma": dp.blur_sigma,
+                "provenance": meta}
     params = load_params()
     try:
         digest = hashlib.sha256(PARAMS_PATH.read_bytes()).hexdigest()[:16]
@@ -42,6 +55,23 @@ def model_info(model: str = "default") -> dict[str, Any]:
     return {"name": model, "params_file": PARAMS_PATH.name, "params_sha256_16": digest,
             "weights": params.weights, "centre": [params.centre_x, params.centre_y], "blur_sigma": params.blur_sigma,
             "provenance": params.meta}
+
+
+def provenance_text(prov: dict[str, Any]) -> str:
+    """One line on where the model's numbers come from: data and splits, backbone, held-out scores."""
+    data = prov.get("data", "")
+    parts = ["; ".join(f"{k}: {v}" for k, v in data.items()) if isinstance(data, dict) else str(data)]
+    bb = prov.get("backbone")
+    if isinstance(bb, dict):
+        parts.append(f"backbone {bb.get('network', '')} ({bb.get('license', '')}, {bb.get('source', '')})")
+    held = prov.get("held_out_scores")
+    if isinstance(held, dict):
+        parts.append("held-out " + "; ".join(
+            f"{dom} AUC-Judd {sc.get('auc_judd', 0):.3f}, NSS {sc.get('nss', 0):.2f}, CC {sc.get('cc', 0):.3f}"
+            for dom, sc in held.items() if isinstance(sc, dict)))
+    if prov.get("objective"):
+        parts.append(str(prov["objective"]))
+    return "; ".join(p for p in parts if p)
 
 
 def report_dict(run: ScoreRun) -> dict[str, Any]:
@@ -369,7 +399,7 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
     prov = m.get("provenance") or {}
     parts.append('<section><h2>方法 <small>Method and provenance</small></h2><p class="note">'
                  f'模型 model “{_e(m["name"])}”，参数 params {_e(m["params_file"])} (sha256 {_e(m["params_sha256_16"])})；'
-                 f'{_e(prov.get("data", ""))}; {_e(prov.get("objective", ""))}.<br>'
+                 f'{_e(provenance_text(prov))}.<br>'
                  f'每次摆放 each placement: competitors shuffled with seed+i, your cover at slot i mod {run.visible_slots} '
                  f'(slots whose cover is at least {round(100 * VISIBLE_FRACTION)}% on the first screen); screens scored at '
                  f'{SCORING_SCALE:g} px/pt. A/B: paired differences over the same placements, {round(100 * ab.CONFIDENCE)}% '

@@ -7,8 +7,16 @@ user's covers, detected once per image for the others) and the faces on each cov
 share is the map's mass inside the visible part of its cover; the covers and titles are disjoint
 boxes, so the shares over a screen sum to at most 1 (the rest falls on chrome and gaps).
 
-Scoring renders the screen at 1 pixel per pt: the model works on a 256 px image anyway, and a
+Scoring renders the screen at 1 pixel per pt: the models work on small images anyway, and a
 393x852 screen is 9x cheaper to push through than the 3x screenshot.
+
+With the default (deep) model a screen is assembled rather than pushed through the backbone
+whole (`ShelfScorer.assembled`): each cover's readout is computed once, at the size the cover has
+on the screen and framed by the card colour, and cached by content; a screen is those patches
+placed at their cards, the rest of the screen (chrome, gaps, titles) taken from one full pass over
+a reference screen of the same shelf, then the text and face channels, the screen's position
+prior ("screen" kind), the blur and one normalisation over the whole screen. The full pass
+(`full_pass=True`) runs the backbone on the real screen image; tests check that the two agree.
 """
 
 from __future__ import annotations
@@ -17,8 +25,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import cv2
 import numpy as np
 
+from xhscover.attention import backbone, deep
+from xhscover.attention._checks import normalise_map
 from xhscover.attention.diagnostics import share_in_boxes
 from xhscover.attention.saliency import saliency_map
 from xhscover.feed.cards import Card
@@ -144,12 +155,16 @@ class ShelfScorer:
 
     def __init__(self, competitors: Sequence[Card], *, device: str = "iphone-15", theme: str = "light",
                  page: str = "home", query: str = "", channel: str = "推荐", model: str = "default",
-                 cache: RenderCache | None = None):
+                 cache: RenderCache | None = None, full_pass: bool = False):
         self.competitors = list(competitors)
         self.device, self.theme, self.page, self.query, self.channel = device, theme, page, query, channel
         self.model = model
+        self.full_pass = full_pass
+        """Default model only: run the backbone on every whole screen instead of assembling it."""
         self.cache = cache or RenderCache()
         self._facts: dict[tuple[Any, ...], CoverFacts] = {}
+        self._patches: dict[tuple[Any, ...], tuple[CoverFacts, deep.CoverPatch]] = {}
+        self._frame: tuple[tuple[int, int], np.ndarray, dict[str, float]] | None = None
 
     # ------------------------------------------------------------ cover facts
 
@@ -226,9 +241,17 @@ class ShelfScorer:
                     if clipped is not None:
                         faces.append(clipped)
                         face_scores.append(fscore)
-        smap = saliency_map(rgb, model=self.model, text_boxes=[_px(b) for b in texts],
-                            face_boxes=[_px(b) for b in faces], face_scores=face_scores,
-                            detect_text=False, detect_faces=False)
+        if self.model == "default" and not self.full_pass:
+            smap = self.assembled(rgb, [(self.facts(cards_by_id[d["id"]]), cover, vis)
+                                        for d, cover, vis, _t, card_rect in entries
+                                        if card_rect is not None and vis is not None and d["id"] in cards_by_id],
+                                  [_px(b) for b in texts], [(tuple(_px(b)), sc) for b, sc in zip(faces, face_scores,
+                                                                                           strict=True)],
+                                  [(key, _scale_rect(d[key], s)) for d, *_rest in entries for key in ("title", "author_row")])
+        else:
+            smap = saliency_map(rgb, model=self.model, text_boxes=[_px(b) for b in texts],
+                                face_boxes=[_px(b) for b in faces], face_scores=face_scores,
+                                detect_text=False, detect_faces=False, kind="screen")
         boxes = []
         for _d, _cover, vis_cover, title, card_rect in entries:
             boxes += [_px(vis_cover) if vis_cover else [0, 0, 0, 0], _px(title) if title else [0, 0, 0, 0],
@@ -247,6 +270,99 @@ class ShelfScorer:
             c.rank = r
         return Screen(rgb=rgb, smap=smap, scale=s, description=desc, cards=out, seed=spec.seed,
                       text_boxes=texts, face_boxes=faces)
+
+
+    # ------------------------------------------------------------ the assembled (fast) default model
+
+    def _card_colour(self) -> tuple[int, int, int]:
+        from xhscover.feed.profiles import load_profiles
+
+        colour = load_profiles().theme(self.theme)["card"].lstrip("#")
+        return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
+
+    def patch(self, facts: CoverFacts, rect: Rect, scale: float) -> deep.CoverPatch:
+        """A cover's readout at its on-screen size and crop (cached per cover and size).
+
+        Keyed by the facts object (kept alive in the cache, so its id is never reused while
+        cached): facts are made once per cover image, and hashing 1080x1440 pixels per screen
+        would cost more than the rest of the screen."""
+        size = (int(round(rect[2] * scale)), int(round(rect[3] * scale)))
+        key = (id(facts), size, self.theme)
+        hit = self._patches.get(key)
+        if hit is None or hit[0] is not facts:
+            h, w = facts.rgb.shape[:2]
+            cx, cy, cw, ch = crop_window(w / h, rect[2] / max(1e-9, rect[3]))
+            crop = facts.rgb[int(round(cy * h)):int(round((cy + ch) * h)), int(round(cx * w)):int(round((cx + cw) * w))]
+            hit = (facts, deep.cover_patch(crop, size, self._card_colour(), deep.load_deep_params()))
+            if len(self._patches) > 256:
+                self._patches.clear()
+            self._patches[key] = hit
+        return hit[1]
+
+    def frame(self, height: int, width: int) -> tuple[np.ndarray, dict[str, float]]:
+        """What a screen of this shelf shows outside its covers, on the model's grid (log space).
+
+        From one full backbone pass over a reference screen (the first screen of the shelf,
+        seed 0, none of the user's covers): outside the feed's viewport (status bar, tabs, bottom
+        bar) the pass's own values; inside it, the median of its values on the gaps between
+        cards. Also the median on the cards' note titles and on their author rows, which
+        `assembled` paints where each screen has them."""
+        grid, _scale = deep.grid_for(height, width)
+        if self._frame is not None and self._frame[0] == (height, width):
+            return self._frame[1], self._frame[2]
+        rgb, desc, s = self.render(self.spec([], seed=0))
+        if rgb.shape[:2] != (height, width):
+            raise ValueError(f"reference screen {rgb.shape[:2]} differs from the scored one {(height, width)}")
+        content = deep.content_grid(backbone.features(rgb), deep.load_deep_params())
+        if content.shape != grid:
+            content = cv2.resize(content, (grid[1], grid[0]), interpolation=cv2.INTER_LINEAR)
+        vx, vy, vw, vh = _scale_rect(desc["viewport"], s)
+        inside = _cells(grid, height, width, (vx, vy, vw, vh))
+        parts = {key: np.zeros(grid, bool) for key in ("cover", "title", "author_row")}
+        for d in desc["cards"]:
+            for key in parts:
+                parts[key] |= _cells(grid, height, width, _scale_rect(d[key], s))
+        gaps = inside & ~parts["cover"] & ~parts["title"] & ~parts["author_row"]
+        fallback = float(np.median(content[inside])) if inside.any() else float(np.median(content))
+        values = {key: float(np.median(content[inside & parts[key]])) if (inside & parts[key]).any() else fallback
+                  for key in ("title", "author_row")}
+        out = content.copy()
+        out[inside] = float(np.median(content[gaps])) if gaps.any() else fallback
+        self._frame = ((height, width), out, values)
+        return out, values
+
+    def assembled(self, rgb: np.ndarray, covers: Sequence[tuple[CoverFacts, Rect, Rect]],
+                  text_boxes: Sequence[Sequence[int]], faces: Sequence[tuple[Sequence[int], float]],
+                  footers: Sequence[tuple[str, Rect]] = ()) -> np.ndarray:
+        """The default model's map of a screen from per-cover patches (see the module docstring).
+
+        `covers`: (facts, where the whole cover is drawn, its visible part) in `rgb` pixels;
+        `footers`: ("title" or "author_row", rectangle) of the cards' parts under the covers."""
+        height, width = rgb.shape[:2]
+        params = deep.load_deep_params()
+        grid, scale = deep.grid_for(height, width)
+        base, values = self.frame(height, width)
+        log = base.copy()
+        for key, rect in footers:
+            log[_cells(grid, height, width, rect)] = values[key]
+        for facts, rect, visible in covers:
+            patch = self.patch(facts, rect, scale)
+            deep.place_patch(log, patch, rect, visible, (height, width))
+        from xhscover.attention._checks import as_boxes
+
+        log = deep.finish_log(log, as_boxes(text_boxes), [(as_boxes([b])[0], float(sc)) for b, sc in faces
+                                                          if as_boxes([b])], (height, width), "screen", params)
+        density = deep.density_from_log(log, params.blur_sigma)
+        return normalise_map(cv2.resize(density, (width, height), interpolation=cv2.INTER_LINEAR))
+
+
+def _cells(grid: tuple[int, int], height: int, width: int, rect: Sequence[float]) -> np.ndarray:
+    """Cells of a grid over a height x width image whose centres lie inside `rect` (x, y, w, h)."""
+    gh, gw = grid
+    yy = (np.arange(gh) + 0.5) * height / gh
+    xx = (np.arange(gw) + 0.5) * width / gw
+    x, y, w, h = rect
+    return ((yy >= y) & (yy < y + h))[:, None] & ((xx >= x) & (xx < x + w))[None, :]
 
 
 def _feed_cards(spec: FeedSpec) -> list[Card]:

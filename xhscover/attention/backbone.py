@@ -1,0 +1,143 @@
+"""The frozen ImageNet backbone of the default attention model: EfficientNet-Lite0 on ONNX Runtime.
+
+The model file (`assets/models/backbone_lite0.onnx`, built by packaging/models/build_backbone.py,
+Apache-2.0) is loaded lazily on the first call, never at start-up. Images go in at their true
+aspect ratio: the input is scaled so its area is about `INPUT_PIXELS` (384x288 for a 4:3 photo,
+288x384 for a 3:4 cover, 224x480 for a phone screen), each side rounded to a multiple of 32, so a
+cover is not squashed into a square and costs the same whatever its size. Results are cached by
+image content (a cover scored on 32 feed placements runs the backbone once).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from xhscover.attention._checks import as_rgb_uint8
+from xhscover.attention.detectors import _ort_session, _resolve, _session, image_key
+
+BACKBONE_MODEL = "backbone_lite0.onnx"
+BACKBONE_ENV = "XHSCOVER_BACKBONE_MODEL"
+INPUT_PIXELS = 384 * 288
+"""Target input area: a 4:3 image goes in at 384x288 (a little above ImageNet's 224x224, so a
+cover's title strokes still register at stride 8)."""
+MULTIPLE = 32
+"""The backbone's total stride: input sides are multiples of it, so every tap has whole cells."""
+MIN_SIDE = 64
+MAX_ASPECT = 4.0
+"""Sides are kept within 1:4; a longer strip is padded (edge pixels repeated) rather than squashed."""
+TAPS = ("s8", "s16", "s32")
+"""Output names, in the order the model returns them (strides 8, 16, 32)."""
+CACHE_SIZE = 96
+
+_lock = threading.Lock()
+_cache: OrderedDict[str, BackboneFeatures] = OrderedDict()
+
+
+@dataclass(frozen=True)
+class BackboneFeatures:
+    """The backbone's outputs for one image: tap name -> (channels, h, w) float32."""
+
+    maps: dict[str, np.ndarray]
+    input_hw: tuple[int, int]
+    """(h, w) of the image as fed to the backbone."""
+    content_hw: tuple[int, int]
+    """(h, w) of the part of that input holding the image (the rest is padding, for strips)."""
+
+
+def model_path(path: str | os.PathLike[str] | None = None) -> Path:
+    """Path of the backbone model; raises ModelMissingError naming the file when it is absent."""
+    return _resolve(path, BACKBONE_ENV, BACKBONE_MODEL, "attention backbone (EfficientNet-Lite0)")
+
+
+def input_size(height: int, width: int, pixels: int = INPUT_PIXELS) -> tuple[int, int, int, int]:
+    """(input h, input w, content h, content w) for an image of the given size.
+
+    The content keeps the image's aspect ratio (clamped to 1:MAX_ASPECT) at about `pixels` in
+    area; the input is the content rounded up to multiples of 32 (the remainder is padding).
+    """
+    aspect = min(MAX_ASPECT, max(1.0 / MAX_ASPECT, width / max(1, height)))
+    ch = max(MIN_SIDE, float(np.sqrt(pixels / aspect)))
+    cw = max(MIN_SIDE, ch * aspect)
+    ih = int(round(ch / MULTIPLE)) * MULTIPLE or MULTIPLE
+    iw = int(round(cw / MULTIPLE)) * MULTIPLE or MULTIPLE
+    ih, iw = max(ih, MIN_SIDE), max(iw, MIN_SIDE)
+    # The content fills the input exactly unless the image is more elongated than MAX_ASPECT.
+    true_aspect = width / max(1, height)
+    if true_aspect > iw / ih:
+        return ih, iw, max(1, int(round(iw / true_aspect))), iw
+    if true_aspect < iw / ih:
+        return ih, iw, ih, max(1, int(round(ih * true_aspect)))
+    return ih, iw, ih, iw
+
+
+def prepare(rgb: np.ndarray, pixels: int = INPUT_PIXELS) -> tuple[np.ndarray, tuple[int, int], tuple[int, int]]:
+    """The network input (1, 3, H, W) float32, its (H, W) and the content's (h, w)."""
+    h, w = rgb.shape[:2]
+    ih, iw, ch, cw = input_size(h, w, pixels)
+    if (ch, cw) == (h, w):
+        small = rgb
+    else:
+        small = rgb
+        # Halve with pyramids first: much cheaper than one large INTER_AREA, still anti-aliased.
+        while min(small.shape[:2]) >= 4 and small.shape[0] >= 2 * ch and small.shape[1] >= 2 * cw:
+            small = cv2.pyrDown(small)
+        interp = cv2.INTER_AREA if small.shape[0] > ch else cv2.INTER_LINEAR
+        small = cv2.resize(small, (cw, ch), interpolation=interp)
+    if (ch, cw) != (ih, iw):
+        small = cv2.copyMakeBorder(small, 0, ih - ch, 0, iw - cw, cv2.BORDER_REPLICATE)
+    x = (small.astype(np.float32) - 127.0) * (1.0 / 128.0)
+    return np.ascontiguousarray(x.transpose(2, 0, 1)[None]), (ih, iw), (ch, cw)
+
+
+def _load(path: Path) -> Any:
+    session = _ort_session(path)
+    names = [o.name for o in session.get_outputs()]
+    if names != list(TAPS):
+        raise ValueError(f"unexpected backbone outputs {names}")
+    return session
+
+
+def features(image: np.ndarray, *, path: str | os.PathLike[str] | None = None,
+             pixels: int = INPUT_PIXELS, as_is: bool = False) -> BackboneFeatures:
+    """Backbone features of an image (any size, RGB/grey/RGBA), cached by content.
+
+    `as_is`: feed the image at its own size (both sides must be multiples of 32), e.g. a cover
+    already scaled and framed the way it appears on a feed screen.
+    """
+    rgb = as_rgb_uint8(image)
+    model = model_path(path)
+    if as_is and (rgb.shape[0] % MULTIPLE or rgb.shape[1] % MULTIPLE):
+        raise ValueError(f"as_is needs sides that are multiples of {MULTIPLE}, got {rgb.shape[:2]}")
+    key = f"{image_key(rgb)}|{model}|{'as-is' if as_is else pixels}"
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None:
+            _cache.move_to_end(key)
+            return hit
+    session = _session("backbone", model, _load)
+    if as_is:
+        x = np.ascontiguousarray(((rgb.astype(np.float32) - 127.0) * (1.0 / 128.0)).transpose(2, 0, 1)[None])
+        input_hw = content_hw = (rgb.shape[0], rgb.shape[1])
+    else:
+        x, input_hw, content_hw = prepare(rgb, pixels)
+    outputs = session.run(None, {"image": x})
+    value = BackboneFeatures({name: out[0] for name, out in zip(TAPS, outputs, strict=True)}, input_hw, content_hw)
+    with _lock:
+        _cache[key] = value
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return value
+
+
+def clear_cache() -> None:
+    """Forget cached features (tests; the loaded model stays in `detectors`' session cache)."""
+    with _lock:
+        _cache.clear()

@@ -1,0 +1,249 @@
+"""The default attention model: frozen EfficientNet-Lite0 features, a small fitted readout.
+
+The DeepGaze recipe, kept small enough to generalise from 536 images:
+
+    log p(x) = sum_t up(v_t . f_t(x)) + w_text T(x) + w_face Fc(x) + prior_kind(x) + const,
+
+then blurred by a Gaussian and normalised. f_t are the backbone's feature maps at strides 8, 16
+and 32 (`backbone.py`); v_t are readout vectors, each the product of
+a per-tap PCA (fixed by the training images) and a few fitted weights, so the content term is a
+1x1 convolution per tap, added on the stride-8 grid (the 1280-channel head is not used: see
+`benchmarks/fit_deep.py`). T is the text map (boxes of visible text,
+from the detector on the final pixels), Fc the face map (`features.box_features`). A second
+text map weighted by type size was tried and fitted to weight 0: the backbone already sees how
+big the type is, and the eye-tracking data gave extra weight to no size of text.
+The position prior is a quadratic in the offsets from the centre (x, y in [-0.5, 0.5]):
+
+    prior(x, y) = c0 x + c1 y + c2 x^2 + c3 y^2 + c4 x y,
+
+with one set of five coefficients per kind of input: "image" (natural images: fitted on OSIE,
+a centre bias), "page" (web pages and screens: fitted on FiWI, a top-left bias). A "cover" shown
+on its own uses the image prior (a picture looked at by itself); a "screen" (a phone feed) uses
+the page prior (a page of items read from the top left). Everything fitted comes from
+`deep_params.json`, written by `benchmarks/fit_deep.py`.
+
+The content term does not depend on the prior, so a feed screen can be assembled from per-cover
+content maps computed once and cached (`content_grid`), plus the screen's own prior.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import cv2
+import numpy as np
+
+from xhscover.attention import backbone
+from xhscover.attention import features as F
+from xhscover.attention._checks import Box
+
+DEEP_PARAMS_PATH = Path(__file__).with_name("deep_params.json")
+KINDS = ("image", "cover", "page", "screen")
+"""Input kinds, each with its position prior (see the module docstring)."""
+PRIOR_OF_KIND = {"image": "image", "cover": "image", "page": "page", "screen": "page"}
+
+
+@dataclass(frozen=True)
+class DeepParams:
+    """Fitted readout of the default model (see the module docstring)."""
+
+    readout: dict[str, list[float]]
+    """Tap name -> readout vector v_t (one weight per backbone channel)."""
+    text: float
+    face: float
+    priors: dict[str, list[float]]
+    """Prior name ("image", "page") -> [c0..c4]."""
+    blur_sigma: float
+    """Final blur as a fraction of the grid's long side."""
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    def to_json(self) -> str:
+        data = {"readout": {k: [round(float(x), 7) for x in v] for k, v in self.readout.items()},
+                "text": self.text, "face": self.face, "priors": self.priors,
+                "blur_sigma": self.blur_sigma, "meta": self.meta}
+        return json.dumps(data, indent=1, sort_keys=True) + "\n"
+
+    @classmethod
+    def from_json(cls, text: str) -> DeepParams:
+        data = json.loads(text)
+        return cls(readout=data["readout"], text=float(data["text"]), face=float(data["face"]),
+                   priors={k: [float(c) for c in v] for k, v in data["priors"].items()},
+                   blur_sigma=float(data["blur_sigma"]), meta=data.get("meta", {}))
+
+    def without(self, *parts: str) -> DeepParams:
+        """A copy with "text", "face" or "prior" switched off (for the ablation rows)."""
+        priors = {k: [0.0] * 5 for k in self.priors} if "prior" in parts else self.priors
+        return DeepParams(self.readout, 0.0 if "text" in parts else self.text,
+                          0.0 if "face" in parts else self.face, priors, self.blur_sigma, dict(self.meta))
+
+
+_PARAMS: DeepParams | None = None
+_VECTORS: dict[str, np.ndarray] = {}
+
+
+def load_deep_params(path: str | Path | None = None) -> DeepParams:
+    """The shipped readout (or one from `path`)."""
+    global _PARAMS
+    if path is None:
+        if _PARAMS is None:
+            _PARAMS = DeepParams.from_json(DEEP_PARAMS_PATH.read_text(encoding="utf-8"))
+        return _PARAMS
+    return DeepParams.from_json(Path(path).read_text(encoding="utf-8"))
+
+
+def _vector(params: DeepParams, tap: str) -> np.ndarray:
+    key = f"{id(params)}|{tap}"
+    vec = _VECTORS.get(key)
+    if vec is None:
+        vec = np.asarray(params.readout[tap], np.float32)
+        _VECTORS[key] = vec
+    return vec
+
+
+def grid_shape(feats: backbone.BackboneFeatures) -> tuple[int, int]:
+    """(h, w) of the stride-8 grid that holds the image content (padding cut off)."""
+    ih, iw = feats.input_hw
+    ch, cw = feats.content_hw
+    gh, gw = feats.maps["s8"].shape[1:]
+    return max(1, int(round(gh * ch / ih))), max(1, int(round(gw * cw / iw)))
+
+
+def content_grid(feats: backbone.BackboneFeatures, params: DeepParams) -> np.ndarray:
+    """The readout of the backbone features on the stride-8 grid (log space, content only)."""
+    s8 = feats.maps["s8"]
+    gh, gw = s8.shape[1:]
+    total = np.tensordot(_vector(params, "s8"), s8, axes=1).astype(np.float32)
+    for tap in backbone.TAPS[1:]:
+        fmap = feats.maps[tap]
+        part = np.tensordot(_vector(params, tap), fmap, axes=1).astype(np.float32)
+        total += cv2.resize(part, (gw, gh), interpolation=cv2.INTER_LINEAR)
+    h, w = grid_shape(feats)
+    return np.ascontiguousarray(total[:h, :w])
+
+
+def prior_grid(shape: tuple[int, int], coefs: Sequence[float]) -> np.ndarray:
+    """The quadratic position prior on a grid (log space); x, y from -0.5 to 0.5 (cell centres)."""
+    gh, gw = shape
+    y = ((np.arange(gh, dtype=np.float32) + 0.5) / gh - 0.5)[:, None]
+    x = ((np.arange(gw, dtype=np.float32) + 0.5) / gw - 0.5)[None, :]
+    c = [float(v) for v in coefs]
+    return (c[0] * x + c[1] * y + c[2] * x * x + c[3] * y * y + c[4] * x * y).astype(np.float32)
+
+
+def prior_terms(shape: tuple[int, int]) -> np.ndarray:
+    """(5, h, w) basis of `prior_grid` (for fitting)."""
+    return np.stack([prior_grid(shape, np.eye(5)[k]) for k in range(5)])
+
+
+def box_grid(text_boxes: Sequence[Box], faces: Sequence[tuple[Box, float]], image_hw: tuple[int, int],
+             shape: tuple[int, int]) -> np.ndarray:
+    """(2, h, w) text and face maps on the model's grid (see `features.box_features`)."""
+    return F.box_features(text_boxes, faces, image_hw, shape)
+
+
+def blur_grid(grid: np.ndarray, sigma_fraction: float) -> np.ndarray:
+    sigma = sigma_fraction * max(grid.shape)
+    if sigma <= 0.05:
+        return grid
+    return cv2.GaussianBlur(grid, (0, 0), sigma, borderType=cv2.BORDER_REPLICATE)
+
+
+def log_grid(rgb: np.ndarray, text_boxes: Sequence[Box], faces: Sequence[tuple[Box, float]], kind: str,
+             params: DeepParams) -> np.ndarray:
+    """Unnormalised log saliency of an RGB uint8 image on its stride-8 grid (prior included)."""
+    content = content_grid(backbone.features(rgb), params)
+    return finish_log(content, text_boxes, faces, rgb.shape[:2], kind, params)
+
+
+def density_from_log(log_map: np.ndarray, sigma_fraction: float) -> np.ndarray:
+    """exp, then the calibrated blur: a non-negative map (not normalised)."""
+    density = np.exp(log_map - float(log_map.max())).astype(np.float32)
+    return blur_grid(density, sigma_fraction)
+
+
+# ---------------------------------------------------------------- screens from per-cover parts
+
+COVER_MARGIN = 16
+"""Backbone pixels of feed background framing a cover analysed for a screen (2 cells of 8 px):
+the network sees the cover's edges against the card background, as on the screen."""
+
+
+@dataclass(frozen=True)
+class CoverPatch:
+    """The content readout of one cover as it appears on a feed screen (see `cover_patch`)."""
+
+    log: np.ndarray
+    """Content log-grid over the framed backbone input (cells of 8 input px)."""
+    origin: tuple[int, int]
+    """(x, y) of the cover's top-left corner in the framed input, in input px."""
+    size: tuple[int, int]
+    """(w, h) of the cover in input px."""
+
+
+def grid_for(height: int, width: int) -> tuple[tuple[int, int], float]:
+    """(grid (h, w), backbone px per image px) of the default model on an image of this size,
+    without running the backbone (the same numbers `log_grid` will use)."""
+    ih, iw, ch, cw = backbone.input_size(height, width)
+    gh, gw = ih // 8, iw // 8
+    grid = (max(1, int(round(gh * ch / ih))), max(1, int(round(gw * cw / iw))))
+    return grid, cw / width
+
+
+def cover_patch(rgb: np.ndarray, size_wh: tuple[int, int], background: Sequence[int],
+                params: DeepParams) -> CoverPatch:
+    """Readout of a cover scaled to `size_wh` backbone px and framed by the feed background.
+
+    The backbone sees the cover at the size it has in the full-screen pass, so the patch can
+    stand in for that part of the screen; cached by content through `backbone.features`.
+    """
+    cw, ch = max(8, int(round(size_wh[0]))), max(8, int(round(size_wh[1])))
+    h, w = rgb.shape[:2]
+    small = rgb
+    while small.shape[0] >= 2 * ch and small.shape[1] >= 2 * cw and min(small.shape[:2]) >= 4:
+        small = cv2.pyrDown(small)
+    small = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_AREA if small.shape[0] > ch else cv2.INTER_LINEAR)
+    m = COVER_MARGIN
+    height = -(-(ch + 2 * m) // backbone.MULTIPLE) * backbone.MULTIPLE
+    width = -(-(cw + 2 * m) // backbone.MULTIPLE) * backbone.MULTIPLE
+    canvas = np.empty((height, width, 3), np.uint8)
+    canvas[:] = np.asarray(background, np.uint8)[:3]
+    canvas[m:m + ch, m:m + cw] = small
+    feats = backbone.features(canvas, as_is=True)
+    return CoverPatch(content_grid(feats, params), (m, m), (cw, ch))
+
+
+def place_patch(log: np.ndarray, patch: CoverPatch, rect: Sequence[float], visible: Sequence[float],
+                image_hw: tuple[int, int]) -> None:
+    """Write a cover's patch into a screen's log-grid `log` (in place) over the cells whose
+    centres lie inside `visible`; `rect` is where the whole cover is drawn (image px)."""
+    gh, gw = log.shape
+    height, width = image_hw
+    cell_x, cell_y = width / gw, height / gh
+    kx, ky = patch.size[0] / max(1e-9, rect[2]), patch.size[1] / max(1e-9, rect[3])
+    # grid cell (j, i) centre -> screen px -> input px -> patch cell (inverse map for warpAffine)
+    m = np.array([[cell_x * kx / 8.0, 0.0, ((0.5 * cell_x - rect[0]) * kx + patch.origin[0]) / 8.0 - 0.5],
+                  [0.0, cell_y * ky / 8.0, ((0.5 * cell_y - rect[1]) * ky + patch.origin[1]) / 8.0 - 0.5]],
+                 np.float64)
+    warped = cv2.warpAffine(patch.log, m, (gw, gh), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
+                            borderMode=cv2.BORDER_REPLICATE)
+    x0, y0, vw, vh = visible
+    j0 = max(0, int(np.ceil(x0 / cell_x - 0.5)))
+    j1 = min(gw, int(np.floor((x0 + vw) / cell_x - 0.5)) + 1)
+    i0 = max(0, int(np.ceil(y0 / cell_y - 0.5)))
+    i1 = min(gh, int(np.floor((y0 + vh) / cell_y - 0.5)) + 1)
+    if j1 > j0 and i1 > i0:
+        log[i0:i1, j0:j1] = warped[i0:i1, j0:j1]
+
+
+def finish_log(content: np.ndarray, text_boxes: Sequence[Box], faces: Sequence[tuple[Box, float]],
+               image_hw: tuple[int, int], kind: str, params: DeepParams) -> np.ndarray:
+    """Content log-grid + text, faces and the position prior of `kind` (log space)."""
+    shape = (int(content.shape[0]), int(content.shape[1]))
+    boxes = box_grid(text_boxes, faces, image_hw, shape)
+    out: np.ndarray = content + params.text * boxes[0] + params.face * boxes[1] + prior_grid(
+        shape, params.priors[PRIOR_OF_KIND[kind]])
+    return out
