@@ -192,6 +192,8 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
         grid = F.bottom_up_features(small, shape)[F.BOTTOM_UP.index("spectral")]
         grid = _blur(grid, params.spectral_blur_sigma)
         return normalise_map(_resize_to(grid, height, width))
+    texts: list[Box] = []
+    faces: list[tuple[Box, float]] = []
     if model == "default":
         texts, faces = _boxes(rgb, small, text_boxes, face_boxes, face_scores, detect_text, detect_faces)
         dp = deep_params or deep.load_deep_params()
@@ -199,8 +201,6 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
         return normalise_map(_resize_to(grid, height, width))
     bottom = F.bottom_up_features(small, shape)
     if model == "conspicuity":
-        texts: list[Box] = []
-        faces: list[tuple[Box, float]] = []
         params = params.without("text", "face", "centre")
     else:
         texts, faces = _boxes(rgb, small, text_boxes, face_boxes, face_scores, detect_text, detect_faces)
