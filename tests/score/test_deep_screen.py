@@ -99,3 +99,21 @@ def test_a_photo_over_the_title_hides_it(app):
     assert dh.finding("title_contrast").status == "fail"
     assert dh.finding("title_ocr").status != "pass"
     assert dh.shares["title"] < dp.shares["title"]
+
+
+@pytest.mark.parametrize("layout", ["big-title-red", "photo-title-band"])
+def test_a_big_clear_title_holds_the_most_attention(app, layout):
+    """On covers with a big clear title and a sticker or photo beside it, the title is where the
+    cover's attention lands first (the focus finding), ahead of the stickers and pills."""
+    from xhscover.model.images import ImageStore
+    from xhscover.model.layouts import build_cover, get_layout
+    from xhscover.render.convert import qimage_to_rgb
+    from xhscover.render.cover import render_cover
+    from xhscover.score.covers import facts_from_cover
+    from xhscover.score.diagnose import diagnose
+
+    store = ImageStore()
+    cover = build_cover(get_layout(layout), "3:4")
+    facts = facts_from_cover(cover, store, id=layout, rgb=qimage_to_rgb(render_cover(cover, store)))
+    focus = diagnose(facts, card_width_pt=180.0, ocr_check=False).finding("attention_focus")
+    assert focus.status == "pass" and focus.extra["region"] == "title", focus.en
