@@ -215,16 +215,31 @@ def _overlapped_from_above(cover: Any, layer_id: str, box: Sequence[float]) -> b
     return False
 
 
+def covered_by_union(box: FBox, by: list[FBox], fraction: float = 0.5, samples: int = 24) -> bool:
+    """True when more than `fraction` of `box` lies inside the union of `by` (a 2-line title box
+    is covered by its two detected line boxes together), measured on a grid of sample points."""
+    if not by:
+        return False
+    x, y, w, h = box
+    xs = x + (np.arange(samples) + 0.5) / samples * w
+    ys = y + (np.arange(samples) + 0.5) / samples * h
+    inside = np.zeros((samples, samples), bool)
+    for bx, by_, bw, bh in by:
+        inside |= ((ys >= by_) & (ys < by_ + bh))[:, None] & ((xs >= bx) & (xs < bx + bw))[None, :]
+    return float(inside.mean()) > fraction
+
+
 def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.ndarray | None = None,
                      detected: tuple[list[FBox], list[tuple[FBox, float]], list[str]] | None = None) -> CoverFacts:
     """Facts of one of the user's covers from its project: exact text layer boxes, title layer
     (role "title") glyph height, and detected faces. Renders the cover unless `rgb` is given.
 
     Text layers count only where the final cover shows them (`layer_visibility`: a title under a
-    photo is not text, and `title_visible` lets the findings say so). Text the layers do not know
-    about (words drawn inside stickers or photos) is added from the detector, so the user's cover is not scored with less text than a competitor whose text is
-    all detected (measured on 5 layouts: layers alone gave 2-25% lower fair ratios). `detected`
-    passes `detected_boxes` of a cover whose pictures are the same (suggestions that only restyle
+    photo is not text, and `title_visible` lets the findings say so), and only where the detector,
+    run on the final pixels as for competitors, did not find them already; the detector's boxes
+    also bring text the layers do not know about (words drawn inside stickers or photos), so the
+    user's cover is scored with the same text as a competitor (layer boxes, tighter than the
+    detector's, gave a cover 7% less share than its own PNG). `detected` passes `detected_boxes` of a cover whose pictures are the same (suggestions that only restyle
     the title reuse the original's instead of running the detectors on every candidate)."""
     from xhscover.render.text import text_boxes
 
@@ -241,7 +256,7 @@ def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.n
     visible = {lid: layer_visibility(cover, store, lid) if _overlapped_from_above(cover, lid, box) else 1.0
                for lid, box, _layout in boxes}
     title = cover.title_layer()
-    texts = [_fraction(box, cw, ch) for lid, box, _layout in boxes if visible[lid] >= TITLE_VISIBLE_MIN]
+    layer_texts = [_fraction(box, cw, ch) for lid, box, _layout in boxes if visible[lid] >= TITLE_VISIBLE_MIN]
     titles: list[FBox] = []
     glyph = None
     title_text = ""
@@ -254,7 +269,9 @@ def facts_from_cover(cover: Any, store: Any, *, id: str | None = None, rgb: np.n
             title_visible = visible[lid]
     found, faces, warnings = detected if detected is not None else detected_boxes(rgb)
     warnings = list(warnings)
-    texts += [b for b in found if not covered(b, texts)]
+    # The detector's boxes first, as for every competitor (a cover scores the same from its project
+    # as from its exported PNG); a visible layer the detector missed (decorative lettering) is added.
+    texts = list(found) + [b for b in layer_texts if not covered_by_union(b, list(found))]
     if title is None:
         warnings.append(f"cover {cover.id}: no visible text layer with role 'title'")
     elif title_visible < TITLE_VISIBLE_MIN:
