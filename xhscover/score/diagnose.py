@@ -458,7 +458,8 @@ def cover_focus(facts: CoverFacts, rgb: np.ndarray | None = None) -> Focus:
     smap = saliency_map(rgb, text_boxes=_px_boxes(facts.text_boxes, size), face_boxes=faces,
                         face_scores=[sc for _, sc in sure], detect_text=False, detect_faces=False)
     faces = [b for b, (_, sc) in zip(faces, sure, strict=True) if sc >= FACE_PRESENT_SCORE]
-    title = _px_boxes(facts.title_boxes, size)
+    # a title hidden under a photo or sticker is not where the eye lands, whatever draws it there
+    title = _px_boxes(facts.title_boxes, size) if facts.title_visible >= TITLE_VISIBLE_MIN else []
     title_m, face_m = _mask(hw, title), _mask(hw, faces)
     face_m &= ~title_m
     obj = _object_box(rgb, title_m | face_m)
