@@ -97,13 +97,13 @@ def suggest_command(args: argparse.Namespace) -> Iterator[str]:
     run = SuggestRun(scorer, card, cover, store, placements=placements, seed=int(args.seed), n=int(args.n),
                      top=int(args.top), image_only=image_only)
     result = run.run()
-    verdict = verdict_line(result.original, diagnose_mine(scorer, card, ocr_check=not image_only),
-                           suggestion=result.best, seed=int(args.seed))
+    diagnosis = diagnose_mine(scorer, card, ocr_check=not image_only)
+    verdict = verdict_line(result.original, diagnosis, suggestion=result.best, seed=int(args.seed))
     shelf = {"device": args.device, "theme": args.theme, "page": args.page, "query": args.query or "",
              "competitors": shelf_source, "competitors_n": len(competitors),
              "card_width_pt": round(card_width_pt(args.device), 2)}
     files = write_outputs(result, args.out, original=cover, store=store, source=str(path), verdict=verdict,
-                          shelf=shelf)
+                          shelf=shelf, diagnosis=diagnosis)
     yield verdict.text_en()
     yield result.headline_en()
     for rank, s in enumerate(result.suggestions, 1):

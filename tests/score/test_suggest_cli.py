@@ -60,6 +60,10 @@ def test_suggest_writes_variants_json_and_html(files, capsys):
         assert (out / s["file"]).is_file() and (out / s["heatmap"]).is_file()
     assert [s["gain"] for s in sugg] == sorted((s["gain"] for s in sugg), reverse=True)
     assert data["clearly_better"] and data["best"] == sugg[0]["id"] and sugg[0]["gain"] >= 0.3
+    findings = data["original"]["findings"]
+    size = next(f for f in findings if f["key"] == "title_size")
+    assert size["status"] == "fail" and size["suggestion"] in {s["id"] for s in sugg}  # the finding links to a fix
+    assert f'href="#s-{size["suggestion"]}"' in (out / "suggestions.html").read_text(encoding="utf-8")
     verdict = data["original"]["verdict"]
     assert verdict["level"] in ("good", "ok", "weak") and verdict["finding"] == "title_size"  # 11.5 pt fails
     # one project: the original, then every suggestion as a variant, text untouched

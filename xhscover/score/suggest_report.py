@@ -14,6 +14,7 @@ from xhscover import __version__
 from xhscover.errors import XhsError
 from xhscover.model.cover import Cover
 from xhscover.score import ab
+from xhscover.score.diagnose import Diagnosis
 from xhscover.score.heatmap import data_uri, fit_width, overlay_heatmap, write_png
 from xhscover.score.report import CSS, _e, model_info
 from xhscover.score.suggest import LEGIBLE_CONTRAST, SuggestResult
@@ -43,8 +44,19 @@ def variant_covers(result: SuggestResult, original: Cover) -> list[Cover]:
     return out
 
 
+def linked_findings(result: SuggestResult, diagnosis: Diagnosis | None) -> list[dict[str, Any]]:
+    """The original's findings, each with the best clear suggestion that works on it (or None)."""
+    out = []
+    for f in diagnosis.findings if diagnosis is not None else []:
+        fix = result.for_finding(f.key) if f.status in ("fail", "warn") else None
+        out.append({"key": f.key, "status": f.status, "value": f.to_dict()["value"], "zh": f.zh, "en": f.en,
+                    "suggestion": fix.id if fix is not None else None})
+    return out
+
+
 def suggestions_dict(result: SuggestResult, *, source: str, cover_id: str, verdict: VerdictLine | None,
-                     shelf: dict[str, Any], files: dict[str, dict[str, str]]) -> dict[str, Any]:
+                     shelf: dict[str, Any], files: dict[str, dict[str, str]],
+                     diagnosis: Diagnosis | None = None) -> dict[str, Any]:
     """The JSON document (see docs/suggestions-schema.md)."""
     best = result.best
     return {
@@ -60,7 +72,8 @@ def suggestions_dict(result: SuggestResult, *, source: str, cover_id: str, verdi
                    "bootstrap": ab.BOOTSTRAP, "legible_pt": 18.0, "legible_contrast": LEGIBLE_CONTRAST},
         "original": {"fair_ratio": round(result.original.fair_ratio, 4),
                      "share_mean": round(result.original.share_mean, 5), "noise": round(result.noise, 4),
-                     "verdict": verdict.to_dict() if verdict else None, **files.get("original", {})},
+                     "verdict": verdict.to_dict() if verdict else None,
+                     "findings": linked_findings(result, diagnosis), **files.get("original", {})},
         "clearly_better": best is not None,
         "best": best.id if best is not None else None,
         "headline_zh": result.headline_zh(),
@@ -74,7 +87,7 @@ def suggestions_dict(result: SuggestResult, *, source: str, cover_id: str, verdi
 
 
 def write_outputs(result: SuggestResult, out: Path | str, *, original: Cover, store: Any, source: str,
-                  verdict: VerdictLine | None, shelf: dict[str, Any]) -> list[Path]:
+                  verdict: VerdictLine | None, shelf: dict[str, Any], diagnosis: Diagnosis | None = None) -> list[Path]:
     """Write everything into the folder `out`; returns the files written (JSON first)."""
     from xhscover.model.project import Project, save_project
 
@@ -100,7 +113,8 @@ def write_outputs(result: SuggestResult, out: Path | str, *, original: Cover, st
     proj = folder / "suggestions.xhscover"
     save_project(project, proj)
     written.append(proj)
-    data = suggestions_dict(result, source=source, cover_id=original.id, verdict=verdict, shelf=shelf, files=files)
+    data = suggestions_dict(result, source=source, cover_id=original.id, verdict=verdict, shelf=shelf, files=files,
+                            diagnosis=diagnosis)
     data["project"] = proj.name
     js = folder / "suggestions.json"
     js.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -135,6 +149,18 @@ def html_page(result: SuggestResult, data: dict[str, Any], verdict: VerdictLine 
     cls = "" if result.best is not None else " none"
     head += (f'<div class="verdict{cls}"><b>{_e(result.headline_zh())}</b>'
              f'<div class="en">{_e(result.headline_en())}</div></div>')
+    ranks = {sg.id: i for i, sg in enumerate(result.suggestions, 1)}
+    rows = []
+    for f in data["original"]["findings"]:
+        if f["status"] not in ("fail", "warn"):
+            continue
+        link = (f' → <a href="#s-{_e(f["suggestion"])}">帮我改 {ranks.get(f["suggestion"], "")}</a>'
+                if f["suggestion"] else "")
+        rows.append(f'<tr><td><span class="badge {f["status"]}">{_e(f["status"])}</span></td>'
+                    f'<td>{_e(f["zh"])}{link}<div class="f-en">{_e(f["en"])}</div></td></tr>')
+    if rows:
+        head += ('<table class="findings-table"><tr><th>结论</th><th>要改的地方 / what to fix → 建议 suggestion</th></tr>'
+                 f'{"".join(rows)}</table>')
     orig_figs = _fig(result.original_rgb, "original", "原图 original")
     if result.original_screen is not None:
         orig_figs += _fig(feed_heatmap(result.original_screen), "original in the feed",
@@ -146,7 +172,7 @@ def html_page(result: SuggestResult, data: dict[str, Any], verdict: VerdictLine 
         if s.screen is not None:
             figs += _fig(feed_heatmap(s.screen), f"{s.id} in the feed", "信息流热力图 feed heatmap")
         gcls = "good" if s.clear else "noise"
-        blocks.append(f'<div class="sugg">{figs}<div><div class="gain {gcls}">{100 * s.gain:+.0f}%</div>'
+        blocks.append(f'<div class="sugg" id="s-{_e(s.id)}">{figs}<div><div class="gain {gcls}">{100 * s.gain:+.0f}%</div>'
                       f'<p><b>{_e(s.candidate.text_zh())}</b><br><span class="f-en">{_e(s.candidate.text_en())}</span></p>'
                       f'<p>{_e(s.gain_zh())}<br><span class="f-en">{_e(s.gain_en())}</span></p>'
                       f'<p class="thr">{round(100 * ab.CONFIDENCE)}% paired interval {100 * s.ci_low:+.0f}% to '
