@@ -310,7 +310,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("feed", help="put covers into a simulated Xiaohongshu feed")
     add_shelf_options(p)
-    p.add_argument("--slot", type=int, help="feed position of your first cover (0 = top left)")
+    p.add_argument("--slot", type=int, help="feed position of your first cover, counted from 1 (1 = top left), "
+                   "as in the app's feed dock")
     p.add_argument("--seed", type=int, help="random placement and competitor order")
     p.add_argument("--full", action="store_true", help="export the whole scrolled feed, not one screen")
     p.add_argument("-o", "--output", required=True)

@@ -136,14 +136,18 @@ def feed_command(args: argparse.Namespace) -> Iterator[str]:
     out = Path(args.output)
     if out.suffix.lower() not in (".png", ".jpg", ".jpeg", ".webp"):
         raise XhsError("-o/--output must end in .png, .jpg or .webp")
+    if args.slot is not None and args.slot < 1:
+        raise XhsError(f"--slot counts feed positions from 1 (1 = top left), not {args.slot}")
     inputs = load_inputs(args)
+    slot = args.slot - 1 if args.slot is not None else None  # the feed counts from 0
     spec = FeedSpec(device=args.device, theme=args.theme, page=args.page, query=args.query or "",
-                    mine=inputs.mine, competitors=inputs.competitors, slot=args.slot, seed=args.seed,
+                    mine=inputs.mine, competitors=inputs.competitors, slot=slot, seed=args.seed,
                     full_scroll=bool(getattr(args, "full", False)))
     image, desc = render_feed(spec)
     path = write_image(image, out)
     mine = [c for c in desc["cards"] if c["mine"]]
-    slots = ", ".join(f"{c['id']} at slot {c['index']}{'' if c['visible'] else ' (below the first screen)'}" for c in mine)
+    slots = ", ".join(f"{c['id']} at slot {c['index'] + 1}{'' if c['visible'] else ' (below the first screen)'}"
+                      for c in mine)
     yield f"feed: {path} ({image.width()}x{image.height()}, {len(desc['cards'])} cards; {slots})"
     if getattr(args, "json", None):
         jpath = write_description(dict(desc, image=path.name, sources=inputs.sources), args.json)

@@ -49,9 +49,11 @@ def test_feed_command(inputs, capsys):
 def test_feed_with_an_image_and_a_title(inputs, capsys):
     root, comp, _proj, img = inputs
     out = root / "feed2.png"
-    assert main(["feed", "--mine", str(img), "--title", "我的标题", "--competitors", str(comp), "--slot", "0",
+    assert main(["feed", "--mine", str(img), "--title", "我的标题", "--competitors", str(comp), "--slot", "1",
                  "-o", str(out)]) == 0
-    assert "plain at slot 0" in capsys.readouterr().out
+    assert "plain at slot 1)" in capsys.readouterr().out  # counted from 1, as in the app
+    assert main(["feed", "--mine", str(img), "--slot", "0", "-o", str(out)]) == 2
+    assert "counts feed positions from 1" in capsys.readouterr().err
     assert out.is_file() and not (root / "feed2.json").exists()
 
 

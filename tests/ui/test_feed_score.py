@@ -56,7 +56,7 @@ def test_feed_dock_updates_live_and_controls(editor, qtbot):
     assert dock.table.isVisible() and dock.table.rowCount() == len(feed.competitors)
     dock.table.item(0, 1).setText("竞品新标题")
     # placement: slot, then random with seed + shuffle, all variants
-    dock.slot.setValue(4)
+    dock.slot.setValue(5)  # counted from 1: the fifth place, index 4
     editor.doc.push(C.duplicate_variant(editor.doc))
     dock.all_variants.setChecked(True)
     with qtbot.waitSignal(feed.rendered, timeout=3000):

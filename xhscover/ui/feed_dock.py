@@ -37,7 +37,10 @@ from xhscover.feed.draw import squint
 
 
 class FeedView(QGraphicsView):
-    """The whole scrolled feed as one picture; zoom fit / 100% / true physical size."""
+    """The whole scrolled feed as one picture; zoom fit / 100% / true physical size.
+
+    The bottom tab bar stays at the bottom of the phone screen while the feed scrolls under it, as
+    on the phone and in a one-screen export; "fit" shows exactly the first screen, no scrolling."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,17 +54,40 @@ class FeedView(QGraphicsView):
         self.heat.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
         self.heat.setZValue(1)
         self.heat.hide()
+        self.chrome = QGraphicsPixmapItem()  # the bottom tab bar, pinned to the screen's bottom
+        self.chrome.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self.chrome.setZValue(0.5)  # under the heatmap, which scores the bar too
+        self.chrome.hide()
         self.scene().addItem(self.item)
         self.scene().addItem(self.heat)
+        self.scene().addItem(self.chrome)
         self.mode = "fit"
         self.screen_height = 1
         self.true_scale = 1.0
 
-    def set_image(self, img: QImage, screen_height: int) -> None:
+    def set_image(self, img: QImage, screen_height: int, chrome: QImage | None = None) -> None:
+        """The scrolled feed, the height of one phone screen in its pixels, and the bottom bar strip."""
         self.item.setPixmap(QPixmap.fromImage(img))
         self.screen_height = screen_height
         self.scene().setSceneRect(0, 0, img.width(), img.height())
+        if chrome is None or chrome.isNull():
+            self.chrome.hide()
+        else:
+            self.chrome.setPixmap(QPixmap.fromImage(chrome))
+            self.chrome.show()
         self.apply_zoom()
+
+    def place_chrome(self) -> None:
+        """One phone screen below the top of what is shown, never past the end of the feed."""
+        pm, bar = self.item.pixmap(), self.chrome.pixmap()
+        if pm.isNull() or bar.isNull():
+            return
+        top = 0.0 if self.mode == "fit" else max(0.0, self.mapToScene(0, 0).y())
+        self.chrome.setPos(0, min(top + self.screen_height, pm.height()) - bar.height())
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.place_chrome()
 
     def set_heat(self, img: QImage | None) -> None:
         if img is None:
@@ -74,7 +100,11 @@ class FeedView(QGraphicsView):
         pm = self.item.pixmap()
         if pm.isNull():
             return
-        if self.mode == "fit":
+        fit = self.mode == "fit"
+        policy = Qt.ScrollBarPolicy.ScrollBarAlwaysOff if fit else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        self.setVerticalScrollBarPolicy(policy)  # fit: the first screen, whole, with no scroll bar eating
+        self.setHorizontalScrollBarPolicy(policy)  # into the room it was fitted to
+        if fit:
             vp = self.viewport().size()
             z = fit_zoom(pm.width(), self.screen_height, vp.width() - 4, vp.height() - 4)
         elif self.mode == "true":
@@ -82,6 +112,9 @@ class FeedView(QGraphicsView):
         else:
             z = 1.0 / max(1.0, self.devicePixelRatioF())
         self.setTransform(QTransform.fromScale(z, z))
+        if fit:
+            self.verticalScrollBar().setValue(0)
+        self.place_chrome()
 
     def zoom(self) -> float:
         return self.transform().m11()
@@ -119,9 +152,9 @@ class FeedDock(QWidget):
         self.placement = QComboBox()
         self.placement.addItem(self.tr("Slot"), "slot")
         self.placement.addItem(self.tr("Random"), "random")
-        self.slot = QSpinBox()
-        self.slot.setRange(0, 15)
-        self.slot.setToolTip(self.tr("Feed position of your cover (0 = top left)"))
+        self.slot = QSpinBox()  # counts from 1 as people do; the settings count from 0
+        self.slot.setRange(1, 16)
+        self.slot.setToolTip(self.tr("Feed position of your cover (1 = top left)"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 99999)
         self.seed.setPrefix(self.tr("seed "))
@@ -201,7 +234,7 @@ class FeedDock(QWidget):
         self.query.textChanged.connect(lambda t: self.feed.update(query=t))
         self.note_title.textEdited.connect(self._note_title_edited)
         self.placement.currentIndexChanged.connect(lambda: self.feed.update(placement=self.placement.currentData()))
-        self.slot.valueChanged.connect(lambda v: self.feed.update(slot=v, placement="slot"))
+        self.slot.valueChanged.connect(lambda v: self.feed.update(slot=v - 1, placement="slot"))
         self.seed.valueChanged.connect(lambda v: self.feed.update(seed=v))
         self.shuffle.clicked.connect(self.feed.shuffle)
         self.all_variants.toggled.connect(lambda on: self.feed.update(all_variants=on))
@@ -230,7 +263,7 @@ class FeedDock(QWidget):
         for combo, value in pairs:
             with QSignalBlocker(combo):
                 combo.setCurrentIndex(max(0, combo.findData(value)))
-        for spin, v in ((self.slot, s.slot), (self.seed, s.seed)):
+        for spin, v in ((self.slot, s.slot + 1), (self.seed, s.seed)):
             with QSignalBlocker(spin):
                 spin.setValue(v)
         for check, on in ((self.all_variants, s.all_variants), (self.squint, s.squint), (self.heatmap, s.heatmap)):
@@ -286,7 +319,10 @@ class FeedDock(QWidget):
             image = squint(image)
         self.shown_image = image
         self._update_true_scale()
-        self.view.set_image(image, int(desc["first_screen_bottom"]) + 1)
+        screen_h = int(desc["screen_size"][1])
+        bar_h = screen_h - int(desc["first_screen_bottom"])  # bottom bar + home indicator, at the feed's end
+        bar = image.copy(0, image.height() - bar_h, image.width(), bar_h) if 0 < bar_h < image.height() else None
+        self.view.set_image(image, screen_h, bar)
         if self.source.text() == "":
             self.fill_competitors()
         self._show_heat()

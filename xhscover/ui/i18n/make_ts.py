@@ -98,7 +98,7 @@ ZH = {
     # feed dock, score panel, insert tools (issues 4 and 5)
     "text": "文字", "Light": "浅色", "Dark": "深色", "Home feed": "首页推荐", "Search results": "搜索结果",
     "Search query": "搜索词", "Note title under your cover": "你的封面下方的笔记标题", "Slot": "指定位置",
-    "Random": "随机", "Feed position of your cover (0 = top left)": "你的封面在信息流中的位置（0 = 左上）",
+    "Random": "随机", "Feed position of your cover (1 = top left)": "你的封面在信息流中的位置（1 = 左上）",
     "seed ": "种子 ", "Shuffle": "洗牌", "Random position and competitor order (next seed)": "随机位置和竞品顺序（下一个种子）",
     "All variants": "全部方案", "Show every variant of the project in the feed": "在信息流中显示项目的所有方案",
     "Fit screen": "适合首屏", "True size": "真实尺寸",

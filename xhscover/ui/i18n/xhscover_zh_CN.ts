@@ -107,157 +107,157 @@
   <context>
     <name>FeedDock</name>
     <message>
-      <location filename="../feed_dock.py" line="110" />
+      <location filename="../feed_dock.py" line="143" />
       <source>Light</source>
       <translation>浅色</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="111" />
+      <location filename="../feed_dock.py" line="144" />
       <source>Dark</source>
       <translation>深色</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="113" />
+      <location filename="../feed_dock.py" line="146" />
       <source>Home feed</source>
       <translation>首页推荐</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="114" />
+      <location filename="../feed_dock.py" line="147" />
       <source>Search results</source>
       <translation>搜索结果</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="116" />
+      <location filename="../feed_dock.py" line="149" />
       <source>Search query</source>
       <translation>搜索词</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="118" />
+      <location filename="../feed_dock.py" line="151" />
       <source>Note title under your cover</source>
       <translation>你的封面下方的笔记标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="120" />
+      <location filename="../feed_dock.py" line="153" />
       <source>Slot</source>
       <translation>指定位置</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="121" />
+      <location filename="../feed_dock.py" line="154" />
       <source>Random</source>
       <translation>随机</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="124" />
-      <source>Feed position of your cover (0 = top left)</source>
-      <translation>你的封面在信息流中的位置（0 = 左上）</translation>
+      <location filename="../feed_dock.py" line="157" />
+      <source>Feed position of your cover (1 = top left)</source>
+      <translation>你的封面在信息流中的位置（1 = 左上）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="127" />
+      <location filename="../feed_dock.py" line="160" />
       <source>seed </source>
       <translation>种子 </translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="128" />
+      <location filename="../feed_dock.py" line="161" />
       <source>Shuffle</source>
       <translation>洗牌</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="129" />
+      <location filename="../feed_dock.py" line="162" />
       <source>Random position and competitor order (next seed)</source>
       <translation>随机位置和竞品顺序（下一个种子）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="130" />
+      <location filename="../feed_dock.py" line="163" />
       <source>All variants</source>
       <translation>全部方案</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="131" />
+      <location filename="../feed_dock.py" line="164" />
       <source>Show every variant of the project in the feed</source>
       <translation>在信息流中显示项目的所有方案</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="133" />
+      <location filename="../feed_dock.py" line="166" />
       <source>Fit screen</source>
       <translation>适合首屏</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="135" />
+      <location filename="../feed_dock.py" line="168" />
       <source>True size</source>
       <translation>真实尺寸</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="141" />
+      <location filename="../feed_dock.py" line="174" />
       <source>Screen DPI correction for true size: hold a ruler to the screen and adjust</source>
       <translation>真实尺寸的屏幕 DPI 校正：拿尺子贴在屏幕上对照调整</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="142" />
+      <location filename="../feed_dock.py" line="175" />
       <source>Squint</source>
       <translation>眯眼看</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="143" />
+      <location filename="../feed_dock.py" line="176" />
       <source>Blur the feed: only big shapes and contrasts remain</source>
       <translation>模糊信息流：只留下大块形状和对比</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="144" />
+      <location filename="../feed_dock.py" line="177" />
       <source>Heatmap</source>
       <translation>热力图</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="145" />
+      <location filename="../feed_dock.py" line="178" />
       <source>Attention heatmap over the first screen</source>
       <translation>首屏注意力热力图</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="148" />
+      <location filename="../feed_dock.py" line="181" />
       <source>Sample shelf</source>
       <translation>示例货架</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="149" />
+      <location filename="../feed_dock.py" line="182" />
       <source>Import folder…</source>
       <translation>导入文件夹…</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="151" />
+      <location filename="../feed_dock.py" line="184" />
       <source>Titles</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="153" />
+      <location filename="../feed_dock.py" line="186" />
       <source>Edit the competitors' note titles</source>
       <translation>编辑竞品的笔记标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="159" />
+      <location filename="../feed_dock.py" line="192" />
       <source>Drop screenshots of the feed or search results here to import competitors</source>
       <translation>把发现页或搜索结果的截图拖到这里，导入为竞品</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="161" />
+      <location filename="../feed_dock.py" line="194" />
       <source>Cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="161" />
+      <location filename="../feed_dock.py" line="194" />
       <source>Title</source>
       <translation>标题</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="263" />
+      <location filename="../feed_dock.py" line="296" />
       <source>Competitors: {0} covers from {1}</source>
       <translation>竞品：来自 {1} 的 {0} 个封面</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="264" />
+      <location filename="../feed_dock.py" line="297" />
       <source>Competitors: bundled sample shelf ({0} covers)</source>
       <translation>竞品：内置示例货架（{0} 个封面）</translation>
     </message>
     <message>
-      <location filename="../feed_dock.py" line="367" />
+      <location filename="../feed_dock.py" line="403" />
       <source>Folder of competitor covers</source>
       <translation>竞品封面文件夹</translation>
     </message>
