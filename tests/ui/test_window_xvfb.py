@@ -41,7 +41,7 @@ def _shot(display: str, tmp_path: Path, name: str, *extra: str, **more_env: str)
     path.unlink(missing_ok=True)
     code = "import sys; from xhscover.ui.app import run_app; sys.exit(run_app(sys.argv))"
     res = subprocess.run([sys.executable, "-c", code, "--screenshot", str(path), *extra], env=env,
-                         capture_output=True, text=True, timeout=60)
+                         capture_output=True, text=True, timeout=180)  # the score wait alone may take 60 s
     assert res.returncode == 0, res.stderr[-2000:]
     assert path.is_file() and path.stat().st_size > 10_000
     return path
