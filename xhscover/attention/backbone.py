@@ -78,14 +78,13 @@ def input_size(height: int, width: int, pixels: int = INPUT_PIXELS) -> tuple[int
     return ih, iw, ih, iw
 
 
-def prepare(rgb: np.ndarray, pixels: int = INPUT_PIXELS) -> tuple[np.ndarray, tuple[int, int], tuple[int, int]]:
-    """The network input (1, 3, H, W) float32, its (H, W) and the content's (h, w)."""
+def network_image(rgb: np.ndarray, pixels: int = INPUT_PIXELS) -> tuple[np.ndarray, tuple[int, int], tuple[int, int]]:
+    """The image as the network sees it (uint8 HxWx3, sides multiples of 32), its (H, W) and the
+    content's (h, w)."""
     h, w = rgb.shape[:2]
     ih, iw, ch, cw = input_size(h, w, pixels)
-    if (ch, cw) == (h, w):
-        small = rgb
-    else:
-        small = rgb
+    small = rgb
+    if (ch, cw) != (h, w):
         # Halve with pyramids first: much cheaper than one large INTER_AREA, still anti-aliased.
         while min(small.shape[:2]) >= 4 and small.shape[0] >= 2 * ch and small.shape[1] >= 2 * cw:
             small = cv2.pyrDown(small)
@@ -93,8 +92,19 @@ def prepare(rgb: np.ndarray, pixels: int = INPUT_PIXELS) -> tuple[np.ndarray, tu
         small = cv2.resize(small, (cw, ch), interpolation=interp)
     if (ch, cw) != (ih, iw):
         small = cv2.copyMakeBorder(small, 0, ih - ch, 0, iw - cw, cv2.BORDER_REPLICATE)
-    x = (small.astype(np.float32) - 127.0) * (1.0 / 128.0)
-    return np.ascontiguousarray(x.transpose(2, 0, 1)[None]), (ih, iw), (ch, cw)
+    return np.ascontiguousarray(small), (ih, iw), (ch, cw)
+
+
+def _tensor(image: np.ndarray) -> np.ndarray:
+    """uint8 HxWx3 -> the (1, 3, H, W) float32 input, (x - 127) / 128."""
+    x = (image.astype(np.float32) - 127.0) * (1.0 / 128.0)
+    return np.ascontiguousarray(x.transpose(2, 0, 1)[None])
+
+
+def prepare(rgb: np.ndarray, pixels: int = INPUT_PIXELS) -> tuple[np.ndarray, tuple[int, int], tuple[int, int]]:
+    """The network input (1, 3, H, W) float32, its (H, W) and the content's (h, w)."""
+    image, input_hw, content_hw = network_image(rgb, pixels)
+    return _tensor(image), input_hw, content_hw
 
 
 def _load(path: Path) -> Any:
@@ -116,19 +126,19 @@ def features(image: np.ndarray, *, path: str | os.PathLike[str] | None = None,
     model = model_path(path)
     if as_is and (rgb.shape[0] % MULTIPLE or rgb.shape[1] % MULTIPLE):
         raise ValueError(f"as_is needs sides that are multiples of {MULTIPLE}, got {rgb.shape[:2]}")
-    key = f"{image_key(rgb)}|{model}|{'as-is' if as_is else pixels}"
+    if as_is:
+        image, input_hw, content_hw = rgb, (rgb.shape[0], rgb.shape[1]), (rgb.shape[0], rgb.shape[1])
+    else:
+        image, input_hw, content_hw = network_image(rgb, pixels)
+    # Keyed by what the network sees: hashing the small input costs a tenth of hashing a cover.
+    key = f"{image_key(image)}|{model}|{content_hw}"
     with _lock:
         hit = _cache.get(key)
         if hit is not None:
             _cache.move_to_end(key)
             return hit
     session = _session("backbone", model, _load)
-    if as_is:
-        x = np.ascontiguousarray(((rgb.astype(np.float32) - 127.0) * (1.0 / 128.0)).transpose(2, 0, 1)[None])
-        input_hw = content_hw = (rgb.shape[0], rgb.shape[1])
-    else:
-        x, input_hw, content_hw = prepare(rgb, pixels)
-    outputs = session.run(None, {"image": x})
+    outputs = session.run(None, {"image": _tensor(image)})
     value = BackboneFeatures({name: out[0] for name, out in zip(TAPS, outputs, strict=True)}, input_hw, content_hw)
     with _lock:
         _cache[key] = value
