@@ -97,8 +97,15 @@ def test_suggestions_are_paired_with_the_original_placements(app, scorer, weak_r
         assert [(p.seed, p.slot) for p in s.score.placements] == keys
 
 
-def test_pasted_screens_score_like_rendered_ones(app, scorer):
-    """The paste (black/white renders + coverage) gives the shares a real render gives."""
+@pytest.mark.parametrize("model", ["default", "classic"])
+def test_pasted_screens_score_like_rendered_ones(app, shelf, model):
+    """Scoring a candidate in screens rendered once gives the shares a real render gives: the
+    classic model reads the pasted pixels (black/white renders + coverage), the default one
+    assembles the map from each cover's own readout."""
+    from xhscover.score.shares import ShelfScorer
+
+    scorer = ShelfScorer(shelf, model=model)
+    assert scorer.reads_screen_pixels == (model == "classic")
     store = ImageStore()
     cover = weak_cover()
     card = cover_card(cover, store, id="A", title=cover.note_title)
@@ -109,6 +116,16 @@ def test_pasted_screens_score_like_rendered_ones(app, scorer):
     pasted = run.original_full
     assert [round(p.share, 4) for p in pasted.placements] == [round(p.share, 4) for p in real.placements]
     assert abs(pasted.fair_ratio - real.fair_ratio) < 1e-3 * real.fair_ratio
+
+
+def test_a_suggestion_scores_as_the_applied_variant_does(app, scorer, weak_result):
+    """What 帮我改 reports for a suggestion is what `score` says of it once applied: same facts
+    (detectors on its own pixels), same placements, a real render of each screen."""
+    store = ImageStore()
+    for s in weak_result.suggestions[:2]:
+        card = cover_card(s.candidate.cover, store, id="A", title=weak_cover().note_title)
+        applied = fair_score(scorer, card, placements=PLACEMENTS, seed=0)
+        assert abs(applied.fair_ratio - s.score.fair_ratio) < 2e-3 * applied.fair_ratio, s.id
 
 
 def test_strong_cover_gets_nothing_clearly_better(app, scorer):

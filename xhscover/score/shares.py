@@ -207,6 +207,13 @@ class ShelfScorer:
         rgb, desc, s = self.render(spec)
         return self.score_image(spec, rgb, desc, s)
 
+    @property
+    def reads_screen_pixels(self) -> bool:
+        """Whether `score_image` looks at the screen's pixels. The default model's fast path
+        assembles the map from each cover's own readout and one reference pass of the shelf, and
+        uses the image only for its size (suggestions then need not paste each candidate in)."""
+        return not (self.model == "default" and not self.full_pass)
+
     def score_image(self, spec: FeedSpec, rgb: np.ndarray, desc: dict[str, Any], s: float) -> Screen:
         """Score a screen already rendered for `spec` (`render`'s three values). Suggestions score
         many covers in the same slot by pasting each into one rendered screen."""

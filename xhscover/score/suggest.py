@@ -44,8 +44,8 @@ from xhscover.score.verdict import ratio_interval, ratio_samples, resamples
 
 DEFAULT_N = 50
 DEFAULT_TOP = 5
-CONFIRM_EXTRA = 3
-"""Stage 2 scores the best `top + 3` kinds of change on the whole plan, so a candidate that was
+CONFIRM_EXTRA = 2
+"""Stage 2 scores the best `top + 2` kinds of change on the whole plan, so a candidate that was
 lucky in stage 1 can still lose its place to the next one."""
 LEGIBLE_CONTRAST = D.WCAG_AA_TEXT
 """Candidates must keep the title at >= 18 pt at feed size and >= 4.5:1 contrast (issue 12)."""
@@ -99,12 +99,13 @@ class Paster:
             return hit
         seed, slot = self.plan[i]
         renders = []
-        for value in (0, 255):
+        for value in (0, 255) if self.scorer.reads_screen_pixels else (0,):
             spec = self.scorer.spec([self._card(self._plain[value], facts)], seed=seed, slot=slot)
             with self.lock():
                 rgb, desc, s = self.scorer.render(spec)
             renders.append((rgb.astype(np.float32), desc, s))
-        (black, desc, s), (white, _d, _s) = renders
+        black, desc, s = renders[0]
+        white = renders[-1][0] if len(renders) > 1 else black  # no pasting: the screen is only measured
         mine = next((d for d in desc["cards"] if d["mine"]), None)
         if mine is None:
             rect = (0, 0, 0, 0)
@@ -129,12 +130,21 @@ class Paster:
             scaled = self._cover_cache[(w, h)] = crop_scale(image, w, h).astype(np.float32)
         return scaled
 
+    def picture(self, i: int, image: np.ndarray, facts: CoverFacts) -> Screen:
+        """Placement i drawn for real with `image` as the user's cover, and scored: for the feed
+        heatmaps shown with the suggestions."""
+        seed, slot = self.plan[i]
+        spec = self.scorer.spec([self._card(image, facts)], seed=seed, slot=slot)
+        with self.lock():
+            rgb, desc, s = self.scorer.render(spec)
+        return self.scorer.score_image(spec, rgb, desc, s)
+
     def screen(self, i: int, image: np.ndarray, facts: CoverFacts, *, slim: bool = True) -> tuple[int, Screen]:
         """Placement i of the plan with `image` as the user's cover, scored."""
         sl = self.slot(i, facts)
         pixels = sl.base.copy()
         x, y, w, h = sl.rect
-        if w and h:
+        if w and h and self.scorer.reads_screen_pixels:
             cover = self._scaled(image, w, h)
             y0, y1 = max(0, y), min(pixels.shape[0], y + h)
             a = sl.alpha[y0 - y:y1 - y]
@@ -318,17 +328,44 @@ class _Original:
     store: Any
     rgb: np.ndarray
     facts: CoverFacts
-    extra: tuple[list[FBox], list[tuple[FBox, float]], list[str]]
-    """Text found inside pictures (not under a text layer), faces and warnings: reused by
-    candidates that do not change the pictures."""
+    found: tuple[list[FBox], list[tuple[FBox, float]], list[str]]
+    """The detectors' text boxes, faces and warnings on the original's pixels."""
+    by_layer: dict[str, tuple[FBox, list[FBox]]]
+    """Text layer id -> (its box, the detected boxes inside it)."""
+    pictures: list[FBox]
+    """Detected text under no text layer (words inside photos and stickers)."""
     image_only: bool
 
 
+def _layer_boxes(cover: Cover) -> dict[str, FBox]:
+    from xhscover.render.text import text_boxes
+
+    cw, ch = float(cover.width), float(cover.height)
+    return {lid: (x / cw, y / ch, w / cw, h / ch) for lid, (x, y, w, h), _lay in text_boxes(cover)}
+
+
+def _moved(box: FBox, src: FBox, dst: FBox) -> FBox:
+    """`box` (inside `src`) carried along when `src` becomes `dst`."""
+    sx = dst[2] / src[2] if src[2] > 0 else 1.0
+    sy = dst[3] / src[3] if src[3] > 0 else 1.0
+    return (dst[0] + (box[0] - src[0]) * sx, dst[1] + (box[1] - src[1]) * sy, box[2] * sx, box[3] * sy)
+
+
 def _facts_for(orig: _Original, cand: K.Candidate, rgb: np.ndarray,
-               lock: Callable[[], AbstractContextManager[Any]]) -> CoverFacts:
+               lock: Callable[[], AbstractContextManager[Any]], *, exact: bool) -> CoverFacts:
+    """A candidate's facts, made as the original's are (`exact`: the detectors run on its pixels).
+
+    Not exact (stage 1, for speed): when the pictures are unchanged, the original's detected text
+    is reused, each text layer's detected lines carried along with that layer's new box."""
     if orig.image_only:
         return facts_from_image(rgb, id=orig.facts.id, mine=True)
-    detected = orig.extra if cand.same_pictures else None
+    detected = None
+    if not exact and cand.same_pictures:
+        with lock():
+            now = _layer_boxes(cand.cover)
+        carried = [_moved(b, src, now[lid]) for lid, (src, inside) in orig.by_layer.items() if lid in now
+                   for b in inside]
+        detected = (orig.pictures + carried, orig.found[1], orig.found[2])
     with lock():  # text boxes are measured with the renderer's fonts
         return facts_from_cover(cand.cover, orig.store, id=orig.facts.id, rgb=rgb, detected=detected)
 
@@ -379,13 +416,18 @@ class SuggestRun:
         t = time.perf_counter()
         facts = self.scorer.facts(self.card)
         rgb = np.ascontiguousarray(facts.rgb)
-        extra: tuple[list[FBox], list[tuple[FBox, float]], list[str]] = ([], [], [])
+        found: tuple[list[FBox], list[tuple[FBox, float]], list[str]] = ([], [], [])
+        by_layer: dict[str, tuple[FBox, list[FBox]]] = {}
+        pictures: list[FBox] = []
         if not self.image_only:
-            found, faces, warnings = detected_boxes(rgb)
+            found = detected_boxes(rgb)
             with self.lock():
-                layers = facts_from_cover(self.cover, self.store, id=facts.id, rgb=rgb, detected=([], [], []))
-            extra = ([b for b in found if not covered(b, layers.text_boxes)], faces, warnings)
-        self.orig = _Original(self.cover, self.store, rgb, facts, extra, self.image_only)
+                layer_boxes = _layer_boxes(self.cover)
+            by_layer = {lid: (box, []) for lid, box in layer_boxes.items()}
+            for b in found[0]:
+                owner = next((lid for lid, box in layer_boxes.items() if covered(b, [box])), None)
+                (by_layer[owner][1] if owner is not None else pictures).append(b)
+        self.orig = _Original(self.cover, self.store, rgb, facts, found, by_layer, pictures, self.image_only)
         self.width = card_width_pt(self.scorer.device)
         with self.lock():
             self.plan = placements_for(self.scorer, self.placements, self.seed)
@@ -426,6 +468,17 @@ class SuggestRun:
         self.timings["generate"] = time.perf_counter() - t
         return cands
 
+    def _title_pt(self, cand: K.Candidate) -> float | None:
+        """The candidate's title glyph height at feed size from the text layout alone (no render)."""
+        title = cand.cover.title_layer()
+        if title is None:
+            return None
+        from xhscover.render.text import layout_text
+
+        with self.lock():
+            glyph = layout_text(title).glyph_height
+        return float(glyph) * self.width / max(1, cand.cover.width) if glyph else None
+
     def _suggestion(self, cand: K.Candidate, rgb: np.ndarray, facts: CoverFacts, fs: FairScore, confirmed: bool,
                     pt: float | None, ratio: float | None) -> Suggestion:
         original = self.original_full if confirmed else self.original_stage1
@@ -446,7 +499,7 @@ class SuggestRun:
             self.prepare()
         cands = self.generate()
         confirm = self.top + CONFIRM_EXTRA
-        work = [0, 2 * len(cands) + confirm]
+        work = [0, len(cands) + confirm]
         scored: list[Suggestion] = []
 
         def step(top: list[Suggestion] | None = None) -> None:
@@ -454,40 +507,40 @@ class SuggestRun:
             if progress is not None:
                 progress(min(work[0], work[1]), work[1], top if top is not None else _top(scored, self.top))
 
-        # 1. render and gate (cheap): the scoring below only sees legible, distinct candidates
+        # 1. every candidate rendered and gated, the legible ones scored on one placement per slot
+        # at once: one kind of change after another, so the first results come early and varied
         t = time.perf_counter()
         seen = {_probe(self.orig.rgb)}
-        alive: list[tuple[K.Candidate, np.ndarray, CoverFacts, float | None, float | None]] = []
+        repeats = 0
         dropped: list[Dropped] = []
-        for cand in cands:
+        kept: dict[str, list[tuple[int, Screen]]] = {}
+        for cand in _round_robin(cands):
             check()
+            small = self._title_pt(cand) if self.gate and not self.image_only else None
+            if small is not None and small < LEGIBLE_GOOD_PT:  # dropped before it is even rendered
+                dropped.append(_dropped(cand, "title", small, None))
+                step()
+                continue
             with self.lock():
                 rgb = _render(cand.cover, self.store)
             probe = _probe(rgb)
-            if probe not in seen:  # no visible change, or the same picture as an earlier candidate
+            if probe in seen:  # no visible change, or the same picture as an earlier candidate
+                repeats += 1
+            else:
                 seen.add(probe)
                 if not (cand.same_pictures or self.image_only):
                     detected_boxes(rgb)  # the detectors, outside the paint lock (cached by pixels)
-                facts = _facts_for(self.orig, cand, rgb, self.lock)
+                facts = _facts_for(self.orig, cand, rgb, self.lock, exact=False)
                 pt, ratio, why = _legibility(facts, self.width, self.gate)
                 if why:
                     dropped.append(_dropped(cand, why, pt, ratio))
                 else:
-                    alive.append((cand, rgb, facts, pt, ratio))
-            step([])
-        work[1] = work[0] + len(alive) + confirm
-        self.timings["render_gate"] = time.perf_counter() - t
-
-        # 2. stage 1, one kind of change after another so the first results are varied
-        t = time.perf_counter()
-        kept: dict[str, list[tuple[int, Screen]]] = {}
-        for cand, rgb, facts, pt, ratio in _round_robin(alive):
-            check()
-            screens = self._screens(rgb, facts, range(self.stage1))
-            kept[cand.id] = screens
-            fs = fair_from_screens(self.card.id, screens, keep_first_screen=False, seed=self.plan[0][0])
-            scored.append(self._suggestion(cand, rgb, facts, fs, False, pt, ratio))
+                    screens = self._screens(rgb, facts, range(self.stage1))
+                    kept[cand.id] = screens
+                    fs = fair_from_screens(self.card.id, screens, keep_first_screen=False, seed=self.plan[0][0])
+                    scored.append(self._suggestion(cand, rgb, facts, fs, False, pt, ratio))
             step()
+        work[1] = work[0] + confirm
         self.timings["stage1"] = time.perf_counter() - t
 
         # 3. stage 2: the original and the best kinds on every placement
@@ -501,29 +554,37 @@ class SuggestRun:
         confirmed: list[Suggestion] = []
         for s in best:
             check()
-            screens = kept[s.id] + self._screens(s.rgb, s.facts, range(self.stage1, len(self.plan)))
+            if s.candidate.same_pictures and not self.image_only:
+                # the detectors on the candidate's own pixels, as for the original (and as `score`
+                # will see the variant once applied): every placement is scored again with them
+                detected_boxes(s.rgb)
+                facts = _facts_for(self.orig, s.candidate, s.rgb, self.lock, exact=True)
+                screens = self._screens(s.rgb, facts, range(len(self.plan)))
+            else:  # stage 1 already used exact facts
+                facts = s.facts
+                screens = kept[s.id] + self._screens(s.rgb, facts, range(self.stage1, len(self.plan)))
             fs = fair_from_screens(self.card.id, screens, keep_first_screen=False, seed=self.plan[0][0])
-            confirmed.append(self._suggestion(s.candidate, s.rgb, s.facts, fs, True, s.title_pt, s.contrast))
+            confirmed.append(self._suggestion(s.candidate, s.rgb, facts, fs, True, s.title_pt, s.contrast))
             step(_top(confirmed, self.top))
         final = _top(confirmed, self.top)
-        for s in final:  # the first placement's screen, with its pictures, for the feed heatmap
-            s.screen = self.paster.screen(0, s.rgb, s.facts, slim=False)[1]
+        for s in final:  # the first placement's screen, drawn, for the feed heatmap
+            s.screen = self.paster.picture(0, s.rgb, s.facts)
         self.timings["stage2"] = time.perf_counter() - t
         if progress is not None:
             progress(work[1], work[1], final)
         return SuggestResult(original=self.original_full, original_rgb=self.orig.rgb,
-                             original_screen=self.paster.screen(0, self.orig.rgb, self.orig.facts, slim=False)[1],
-                             noise=self.noise, suggestions=final, tried=len(seen) - 1, dropped=dropped,
+                             original_screen=self.paster.picture(0, self.orig.rgb, self.orig.facts),
+                             noise=self.noise, suggestions=final, tried=len(cands) - repeats, dropped=dropped,
                              placements=len(self.plan), seed=self.seed, stage1_placements=self.stage1,
                              timings=dict(self.timings), warnings=list(self.warnings))
 
 
-def _round_robin(alive: Sequence[tuple[K.Candidate, Any, Any, Any, Any]]) -> list[tuple[K.Candidate, Any, Any, Any, Any]]:
+def _round_robin(cands: Sequence[K.Candidate]) -> list[K.Candidate]:
     """Candidates reordered so that consecutive ones make different kinds of change (each kind
-    keeps its own priority order)."""
-    groups: dict[str, list[tuple[K.Candidate, Any, Any, Any, Any]]] = {}
-    for item in alive:
-        groups.setdefault(item[0].key, []).append(item)
+    keeps its own priority order; kinds that keep the pictures come first)."""
+    groups: dict[str, list[K.Candidate]] = {}
+    for c in sorted(cands, key=lambda c: not c.same_pictures):  # restyles first: no detector to run
+        groups.setdefault(c.key, []).append(c)
     out = []
     while groups:
         for key in list(groups):
