@@ -12,10 +12,6 @@ from xhscover.errors import XhsError
 from xhscover.feed.imagefiles import IMAGE_SUFFIXES
 from xhscover.shelf import PROJECT_SUFFIX, _check_device, project_shelf
 
-MIN_COMPETITORS = 2
-"""The fair share compares the cover with competitors in the same slot: with a single competitor
-the slot it never shares with the cover has no baseline."""
-
 
 def _competitors(args: argparse.Namespace) -> tuple[list[Any], list[str], str]:
     from xhscover.feed.cards import SHELF_COVER_WIDTH, load_competitor_dir, load_sample_shelf
@@ -70,7 +66,7 @@ def suggest_command(args: argparse.Namespace) -> Iterator[str]:
     from xhscover.score.diagnose import card_width_pt
     from xhscover.score.run import diagnose_mine
     from xhscover.score.shares import ShelfScorer
-    from xhscover.score.suggest import SuggestRun
+    from xhscover.score.suggest import MIN_COMPETITORS, SuggestRun
     from xhscover.score.suggest_report import write_outputs
     from xhscover.score.user_covers import cover_card, render_rgb
     from xhscover.score.verdict import verdict_line

@@ -116,3 +116,15 @@ def test_new_strings_are_translated(qapp):
     assert t.translate("ScorePanel", "Apply as a new variant") == "应用为新方案"
     assert t.translate("ScorePanel", "End preview") == "结束预览"
     assert t.translate("SuggestLink", "Help me improve {0}") == "帮我改 {0}"
+
+
+def test_a_shelf_of_one_card_says_why(editor, qtbot):
+    from xhscover.feed.sample import synthetic_shelf
+
+    panel, link = editor.score_panel, editor.suggest
+    editor.feed._set_competitors(synthetic_shelf(1), [], "")
+    panel.suggest_button.click()
+    qtbot.waitUntil(lambda: not link.worker.busy, timeout=60000)
+    assert "at least 2" in panel.suggest_status.text() and "Error" not in panel.suggest_status.text()
+    editor.live_score.set_enabled(False)
+    link.worker.wait()

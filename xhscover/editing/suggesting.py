@@ -76,10 +76,13 @@ class _Job(QRunnable):
             try:
                 self._run()
             except Exception as exc:  # a failed 帮我改 must never take the editor down: it is shown
+                from xhscover.errors import XhsError
                 from xhscover.score.suggest import Cancelled
 
                 if isinstance(exc, Cancelled):
                     self.emit(SuggestUpdate(req.generation, req.cover_id, cancelled=True))
+                elif isinstance(exc, XhsError):  # bad input: its own one sentence
+                    self.emit(SuggestUpdate(req.generation, req.cover_id, error=str(exc)))
                 else:
                     self.emit(SuggestUpdate(req.generation, req.cover_id, error=f"{type(exc).__name__}: {exc}"))
 

@@ -47,6 +47,9 @@ DEFAULT_TOP = 5
 CONFIRM_EXTRA = 2
 """Stage 2 scores the best `top + 2` kinds of change on the whole plan, so a candidate that was
 lucky in stage 1 can still lose its place to the next one."""
+MIN_COMPETITORS = 2
+"""The fair share compares the cover with competitors in the same slot: with a single competitor
+the slot it never shares with the cover has no baseline."""
 LEGIBLE_CONTRAST = D.WCAG_AA_TEXT
 """Candidates must keep the title at >= 18 pt at feed size and >= 4.5:1 contrast (issue 12)."""
 _EMPTY = np.zeros((1, 1, 3), np.uint8)
@@ -403,6 +406,9 @@ class SuggestRun:
             raise XhsError("the number of candidates must be between 1 and 500.")
         if not 1 <= top <= 20:
             raise XhsError("the number of suggestions shown must be between 1 and 20.")
+        if len(scorer.competitors) < MIN_COMPETITORS:
+            raise XhsError(f"the shelf has {len(scorer.competitors)} competitor cover(s); 帮我改 compares your cover "
+                           f"with competitors in the same feed slot and needs at least {MIN_COMPETITORS}.")
         self.scorer, self.card, self.cover, self.store = scorer, card, cover, store
         self.placements, self.seed, self.n, self.top = int(placements), int(seed), int(n), int(top)
         self.image_only, self.lock = image_only, lock
