@@ -17,10 +17,32 @@ The position prior is a quadratic in the offsets from the centre (x, y in [-0.5,
     prior(x, y) = c0 x + c1 y + c2 x^2 + c3 y^2 + c4 x y,
 
 with one set of five coefficients per kind of input: "image" (natural images: fitted on OSIE,
-a centre bias), "page" (web pages and screens: fitted on FiWI, a top-left bias). A "cover" shown
-on its own uses the image prior (a picture looked at by itself); a "screen" (a phone feed) uses
-the page prior (a page of items read from the top left). Everything fitted comes from
+a centre bias), "page" (web pages: fitted on FiWI, a top-left bias). A "cover" shown on its own
+uses the image prior (a picture looked at by itself). Everything fitted comes from
 `deep_params.json`, written by `benchmarks/fit_deep.py`.
+
+A "screen" (the phone feed) uses the page prior re-expressed in degrees of visual angle, because
+position biases live in the viewer's field of view, not in fractions of an image. No eye tracking
+on a phone feed exists to fit it (none public, none here), so it is derived, not fitted:
+
+- a FiWI page (1366x768) on its desktop monitor spans about `PAGE_VIEW_DEG` = 40 x 23.1 degrees
+  (the ECCV 2014 paper's set-up section could not be read from the copies available here; a
+  22-inch-class monitor at a usual 55-65 cm gives 35-45 degrees for the page's width);
+- a phone is held at `READING_DISTANCE_MM` = 322 mm, the mean distance measured while reading web
+  pages on smartphones (Bababekova et al., Optometry and Vision Science 88(7), 2011), so an
+  iPhone 15 screen (65.1 x 141.1 mm, from `assets/feed/devices.json`) spans 11.6 x 24.7 degrees:
+  under a third of the page's width, about the page's height;
+- with x, y offsets in degrees the fitted quadratic is kept as it is, so in the screen's own
+  fractions every x power is scaled by sx = 11.6 / 40 and every y power by sy = 24.7 / 23.1:
+  c0' = c0 sx, c1' = c1 sy, c2' = c2 sx^2, c3' = c3 sy^2, c4' = c4 sx sy (`rescaled_prior`).
+
+So the feed keeps FiWI's top-down bias (slightly stronger: the screen is a little taller in
+degrees) and gets a left-right one as weak as 11.6 degrees of a page's width make it: the same
+content in the right column gets exp(c0' / 2) = 0.79x the left column's density instead of
+exp(c0 / 2) = 0.45x. (A page width of 35 or 45 degrees would make that 0.77x or 0.81x.) Mobile UIs do show a
+top-left bias in eye tracking (Leiva et al., MobileHCI 2020, 193 app screens), which is why the
+bias is kept rather than dropped. The screen's physical size comes from the device profile of the
+scored feed (`screen_mm`); without one, the default device's.
 
 The content term does not depend on the prior, so a feed screen can be assembled from per-cover
 content maps computed once and cached (`content_grid`), plus the screen's own prior.
@@ -29,6 +51,7 @@ content maps computed once and cached (`content_grid`), plus the screen's own pr
 from __future__ import annotations
 
 import json
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +68,15 @@ DEEP_PARAMS_PATH = Path(__file__).with_name("deep_params.json")
 KINDS = ("image", "cover", "page", "screen")
 """Input kinds, each with its position prior (see the module docstring)."""
 PRIOR_OF_KIND = {"image": "image", "cover": "image", "page": "page", "screen": "page"}
+"""The fitted prior each kind starts from ("screen" rescales the page prior to its visual angle)."""
+
+PAGE_VIEW_DEG = (40.0, 2.0 * math.degrees(math.atan(math.tan(math.radians(20.0)) * 768 / 1366)))
+"""(width, height) in degrees of a 1366x768 FiWI page on its monitor: 40 wide, 23.1 high."""
+READING_DISTANCE_MM = 322.0
+"""Eye to phone while reading web pages: the mean of 100 smartphone users (Bababekova et al. 2011)."""
+DEFAULT_SCREEN_MM = (65.1, 141.1)
+"""Physical (width, height) of the default device's screen, iPhone 15 (`assets/feed/devices.json`:
+1179x2556 px at 460 ppi; a test keeps the two equal), used when a screen comes without a size."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +166,32 @@ def prior_grid(shape: tuple[int, int], coefs: Sequence[float]) -> np.ndarray:
     return (c[0] * x + c[1] * y + c[2] * x * x + c[3] * y * y + c[4] * x * y).astype(np.float32)
 
 
+def view_degrees(size_mm: Sequence[float], distance_mm: float = READING_DISTANCE_MM) -> tuple[float, float]:
+    """(width, height) in degrees of visual angle of a flat screen of `size_mm` seen from `distance_mm`."""
+    if distance_mm <= 0 or min(size_mm[0], size_mm[1]) <= 0:
+        raise ValueError(f"screen size and distance must be positive, got {tuple(size_mm)} at {distance_mm}")
+    w, h = (2.0 * math.degrees(math.atan(0.5 * float(v) / distance_mm)) for v in size_mm[:2])
+    return w, h
+
+
+def rescaled_prior(coefs: Sequence[float], from_deg: Sequence[float], to_deg: Sequence[float]) -> list[float]:
+    """A quadratic prior fitted on a display of `from_deg` (width, height in degrees) re-expressed
+    for one of `to_deg`: the same function of the offset in degrees, in the new display's fractions."""
+    sx, sy = to_deg[0] / from_deg[0], to_deg[1] / from_deg[1]
+    c = [float(v) for v in coefs]
+    return [c[0] * sx, c[1] * sy, c[2] * sx * sx, c[3] * sy * sy, c[4] * sx * sy]
+
+
+def prior_coefs(kind: str, params: DeepParams, screen_mm: Sequence[float] | None = None) -> list[float]:
+    """The five prior coefficients used for an input of `kind`; `screen_mm` is the physical
+    (width, height) of a "screen" (default `DEFAULT_SCREEN_MM`), ignored for the other kinds."""
+    coefs = params.priors[PRIOR_OF_KIND[kind]]
+    if kind != "screen":
+        return [float(c) for c in coefs]
+    size = DEFAULT_SCREEN_MM if screen_mm is None else screen_mm
+    return rescaled_prior(coefs, PAGE_VIEW_DEG, view_degrees(size))
+
+
 def prior_terms(shape: tuple[int, int]) -> np.ndarray:
     """(5, h, w) basis of `prior_grid` (for fitting)."""
     return np.stack([prior_grid(shape, np.eye(5)[k]) for k in range(5)])
@@ -153,10 +211,10 @@ def blur_grid(grid: np.ndarray, sigma_fraction: float) -> np.ndarray:
 
 
 def log_grid(rgb: np.ndarray, text_boxes: Sequence[Box], faces: Sequence[tuple[Box, float]], kind: str,
-             params: DeepParams) -> np.ndarray:
+             params: DeepParams, screen_mm: Sequence[float] | None = None) -> np.ndarray:
     """Unnormalised log saliency of an RGB uint8 image on its stride-8 grid (prior included)."""
     content = content_grid(backbone.features(rgb), params)
-    return finish_log(content, text_boxes, faces, rgb.shape[:2], kind, params)
+    return finish_log(content, text_boxes, faces, rgb.shape[:2], kind, params, screen_mm)
 
 
 def density_from_log(log_map: np.ndarray, sigma_fraction: float) -> np.ndarray:
@@ -240,10 +298,12 @@ def place_patch(log: np.ndarray, patch: CoverPatch, rect: Sequence[float], visib
 
 
 def finish_log(content: np.ndarray, text_boxes: Sequence[Box], faces: Sequence[tuple[Box, float]],
-               image_hw: tuple[int, int], kind: str, params: DeepParams) -> np.ndarray:
-    """Content log-grid + text, faces and the position prior of `kind` (log space)."""
+               image_hw: tuple[int, int], kind: str, params: DeepParams,
+               screen_mm: Sequence[float] | None = None) -> np.ndarray:
+    """Content log-grid + text, faces and the position prior of `kind` (log space); `screen_mm`
+    is a "screen"'s physical size (see `prior_coefs`)."""
     shape = (int(content.shape[0]), int(content.shape[1]))
     boxes = box_grid(text_boxes, faces, image_hw, shape)
     out: np.ndarray = content + params.text * boxes[0] + params.face * boxes[1] + prior_grid(
-        shape, params.priors[PRIOR_OF_KIND[kind]])
+        shape, prior_coefs(kind, params, screen_mm))
     return out

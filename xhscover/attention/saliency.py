@@ -148,7 +148,8 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
                  face_scores: Sequence[float] | None = None,
                  detect_text: bool = True, detect_faces: bool = True,
                  params: ModelParams | None = None, kind: str = "image",
-                 deep_params: DeepParams | None = None) -> np.ndarray:
+                 deep_params: DeepParams | None = None,
+                 screen_mm: Sequence[float] | None = None) -> np.ndarray:
     """Probability of where the eye lands, float32 HxW summing to 1, for an image HxW[xC].
 
     Parameters
@@ -165,6 +166,8 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
       or any picture), "cover" (a note cover on its own), "page" (a web page or UI) or "screen"
       (a phone feed screen). See `deep.py`.
     - deep_params: the default model's readout (default: the shipped `deep_params.json`).
+    - screen_mm: physical (width, height) in mm of a "screen" (a phone), which sets how wide it
+      is in the viewer's field of view and so its position prior (default: the default device).
 
     A flat image (a single colour, black included) gives the uniform map: with nothing to
     look at we make no prediction, not even the centre bias. Any size works: 1x1 gives [[1.0]], huge images cost the same as small ones (features at a
@@ -197,7 +200,7 @@ def saliency_map(image: np.ndarray, *, model: str = "default",
     if model == "default":
         texts, faces = _boxes(rgb, small, text_boxes, face_boxes, face_scores, detect_text, detect_faces)
         dp = deep_params or deep.load_deep_params()
-        grid = deep.density_from_log(deep.log_grid(rgb, texts, faces, kind, dp), dp.blur_sigma)
+        grid = deep.density_from_log(deep.log_grid(rgb, texts, faces, kind, dp, screen_mm), dp.blur_sigma)
         return normalise_map(_resize_to(grid, height, width))
     bottom = F.bottom_up_features(small, shape)
     if model == "conspicuity":

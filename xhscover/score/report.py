@@ -32,21 +32,30 @@ def _finite(v: float) -> float | None:
     return None if v is None or not math.isfinite(v) else v
 
 
-def model_info(model: str = "default") -> dict[str, Any]:
+def model_info(model: str = "default", screen_mm: tuple[float, float] | None = None) -> dict[str, Any]:
     """Model name and where its parameters came from (file hash + the fit's own provenance:
-    data and splits, held-out scores, backbone and its licence)."""
+    data and splits, held-out scores, backbone and its licence), and how the feed screen's
+    position prior was derived for a phone of `screen_mm` (default: the default device)."""
     if model == "default":
+        from xhscover.attention import deep
         from xhscover.attention.deep import DEEP_PARAMS_PATH, load_deep_params
 
         dp = load_deep_params()
+        size = deep.DEFAULT_SCREEN_MM if screen_mm is None else screen_mm
+        screen_prior = {"derived_from": "page", "fitted": False,
+                        "page_view_deg": [round(v, 2) for v in deep.PAGE_VIEW_DEG],
+                        "reading_distance_mm": deep.READING_DISTANCE_MM,
+                        "screen_mm": [round(float(v), 1) for v in size],
+                        "screen_view_deg": [round(v, 2) for v in deep.view_degrees(size)],
+                        "coefficients": [round(c, 4) for c in deep.prior_coefs("screen", dp, size)]}
         try:
             digest = hashlib.sha256(DEEP_PARAMS_PATH.read_bytes()).hexdigest()[:16]
         except OSError:
             digest = None
         meta = {k: v for k, v in dp.meta.items() if k != "blur_scan"}
         return {"name": model, "params_file": DEEP_PARAMS_PATH.name, "params_sha256_16": digest,
-                "text_weight": dp.text, "face_weight": dp.face, "priors": dp.priors, "blur_sigma": dp.blur_sigma,
-                "provenance": meta}
+                "text_weight": dp.text, "face_weight": dp.face, "priors": dp.priors, "screen_prior": screen_prior,
+                "blur_sigma": dp.blur_sigma, "provenance": meta}
     params = load_params()
     try:
         digest = hashlib.sha256(PARAMS_PATH.read_bytes()).hexdigest()[:16]
@@ -109,7 +118,7 @@ def report_dict(run: ScoreRun) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "generator": f"xhscover {__version__}",
-        "model": model_info(sc.model),
+        "model": model_info(sc.model, sc.screen_mm),
         "shelf": {"device": sc.device, "theme": sc.theme, "page": sc.page, "query": sc.query,
                   "card_width_pt": round(run.card_width_pt, 2), "competitors_n": len(sc.competitors)},
         "method": {"placements": run.placements, "seed": run.seed, "visible_slots": run.visible_slots,

@@ -15,7 +15,9 @@ whole (`ShelfScorer.assembled`): each cover's readout is computed once, at the s
 on the screen and framed by the card colour, and cached by content; a screen is those patches
 placed at their cards, the rest of the screen (chrome, gaps, titles) taken from one full pass over
 a reference screen of the same shelf, then the text and face channels, the screen's position
-prior ("screen" kind), the blur and one normalisation over the whole screen. The full pass
+prior ("screen" kind: the web pages' prior re-expressed for the device's width and height in
+degrees of visual angle, see `attention/deep.py`), the blur and one normalisation over the whole
+screen. The full pass
 (`full_pass=True`) runs the backbone on the real screen image; tests check that the two agree.
 """
 
@@ -258,7 +260,7 @@ class ShelfScorer:
         else:
             smap = saliency_map(rgb, model=self.model, text_boxes=[_px(b) for b in texts],
                                 face_boxes=[_px(b) for b in faces], face_scores=face_scores,
-                                detect_text=False, detect_faces=False, kind="screen")
+                                detect_text=False, detect_faces=False, kind="screen", screen_mm=self.screen_mm)
         boxes = []
         for _d, _cover, vis_cover, title, card_rect in entries:
             boxes += [_px(vis_cover) if vis_cover else [0, 0, 0, 0], _px(title) if title else [0, 0, 0, 0],
@@ -280,6 +282,14 @@ class ShelfScorer:
 
 
     # ------------------------------------------------------------ the assembled (fast) default model
+
+    @property
+    def screen_mm(self) -> tuple[float, float]:
+        """The device's physical screen size: how wide the feed is in the reader's field of view
+        sets its position prior (`deep.prior_coefs`)."""
+        from xhscover.feed.profiles import load_profiles
+
+        return load_profiles().device(self.device).true_size_mm
 
     def _card_colour(self) -> tuple[int, int, int]:
         from xhscover.feed.profiles import load_profiles
@@ -358,7 +368,8 @@ class ShelfScorer:
         from xhscover.attention._checks import as_boxes
 
         log = deep.finish_log(log, as_boxes(text_boxes), [(as_boxes([b])[0], float(sc)) for b, sc in faces
-                                                          if as_boxes([b])], (height, width), "screen", params)
+                                                          if as_boxes([b])], (height, width), "screen", params,
+                              self.screen_mm)
         density = deep.density_from_log(log, params.blur_sigma)
         return normalise_map(cv2.resize(density, (width, height), interpolation=cv2.INTER_LINEAR))
 
