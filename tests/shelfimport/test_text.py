@@ -21,6 +21,9 @@ def test_titles_lose_a_trailing_ellipsis_and_keep_latin_spaces():
     assert clean_title(["City", "walk夜景"]) == "City walk夜景"
     assert clean_title(["一周通勤..."]) == "一周通勤"
     assert clean_title([]) == ""
+    assert clean_title(["周末去哪儿|城市近郊露营"]) == "周末去哪儿｜城市近郊露营"
+    assert clean_title(["ootd | 今日份"]) == "ootd｜今日份"
+    assert clean_title(["a|b"]) == "a|b"
 
 
 def test_author_row_read_as_one_line():

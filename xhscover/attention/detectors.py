@@ -282,13 +282,14 @@ def _read_text(rgb: np.ndarray, digest: str, det: Path, rec: Path) -> list[tuple
     return out
 
 
-def recognize_lines(crops: list[np.ndarray], *,
-                    rec_model_path: str | os.PathLike[str] | None = None) -> list[tuple[str, float]]:
+def recognize_lines(crops: list[np.ndarray], *, rec_model_path: str | os.PathLike[str] | None = None,
+                    min_width: int = TEXT_REC_MIN_WIDTH) -> list[tuple[str, float]]:
     """Read text lines that are already cut out (one line per RGB crop): [(text, confidence)].
 
     For callers that know where the lines are without the detector (the screenshot reader cuts
     each title line and the author row out of a card). Crops of similar shape are read together;
     results come back in the order given. Not cached: crops are small and rarely repeat.
+    `min_width` below PP-OCR's 320 px pads short crops less (a like count needs no 320 px run).
     """
     rec = text_rec_model_path(rec_model_path)
     session, chars = _session("rec", rec, _recognizer)
@@ -301,15 +302,17 @@ def recognize_lines(crops: list[np.ndarray], *,
     prepared.sort(key=lambda item: item[1].shape[1] / item[1].shape[0])
     for start in range(0, len(prepared), TEXT_REC_BATCH):
         batch = prepared[start:start + TEXT_REC_BATCH]
-        for (i, _crop), result in zip(batch, _recognize_lines(session, chars, [c for _i, c in batch]), strict=True):
+        for (i, _crop), result in zip(batch, _recognize_lines(session, chars, [c for _i, c in batch], min_width),
+                                      strict=True):
             out[i] = result
     return out
 
 
-def _recognize_lines(session: Any, chars: list[str], crops: list[np.ndarray]) -> list[tuple[str, float]]:
+def _recognize_lines(session: Any, chars: list[str], crops: list[np.ndarray],
+                     min_width: int = TEXT_REC_MIN_WIDTH) -> list[tuple[str, float]]:
     """Line crops (RGB) -> [(text, mean confidence)]. PP-OCR input: BGR, height 48, (x/255-0.5)/0.5,
-    padded on the right to the widest line of the batch (at least 320 px)."""
-    ratio = max([TEXT_REC_MIN_WIDTH / TEXT_REC_HEIGHT] + [c.shape[1] / c.shape[0] for c in crops])
+    padded on the right to the widest line of the batch (at least `min_width`, 320 px by default)."""
+    ratio = max([min_width / TEXT_REC_HEIGHT] + [c.shape[1] / c.shape[0] for c in crops])
     width = int(TEXT_REC_HEIGHT * ratio)
     blob = np.zeros((len(crops), 3, TEXT_REC_HEIGHT, width), np.float32)
     for n, crop in enumerate(crops):

@@ -90,11 +90,14 @@ class Grid:
 # ------------------------------------------------------------------------------------------ columns
 
 def _edge_profile(rgb: np.ndarray) -> np.ndarray:
-    """Per x, how many rows have a vertical colour edge there (across x-1 .. x+1)."""
+    """Per x, how many rows have a vertical colour edge there (across x-1 .. x+1) that continues
+    straight for a stretch of rows: a cover's side is one long line, texture and text are not."""
     h, w = rgb.shape[:2]
     diff = cv2.absdiff(np.ascontiguousarray(rgb[:, 2:]), np.ascontiguousarray(rgb[:, :-2]))
     step = channel_max(diff)
     _t, edges = cv2.threshold(step, EDGE_STEP - 1, 1, cv2.THRESH_BINARY)
+    run = max(4, round(0.008 * w))
+    edges = cv2.erode(edges, np.ones((run, 1), np.uint8))
     counts = cv2.reduce(edges, 0, cv2.REDUCE_SUM, dtype=cv2.CV_32S).ravel().astype(np.float64)
     prof = np.zeros(w, np.float64)
     prof[1:-1] = counts
@@ -182,15 +185,26 @@ def find_columns(rgb: np.ndarray) -> tuple[Columns, float] | None:
                     continue
                 lefts, rights = [left], [right]
                 total = float(prom[left] + prom[right])
+                # further columns may have weaker edges (white covers on a white page): half the floor
                 while True:
                     el_x, el = _snap(prom, rights[-1] + gap, tol)
-                    if el_x + cw > w + tol:
+                    if el_x + cw > w + tol or el_x < rights[-1] + 2:
                         break
                     er_x, er = _snap(prom, el_x + cw, tol)
-                    if min(el, er) < floor or er_x > w:
+                    if min(el, er) < floor / 2 or er_x > w:
                         break
                     lefts.append(el_x)
                     rights.append(er_x)
+                    total += el + er
+                while True:
+                    er_x, er = _snap(prom, lefts[0] - gap, tol)
+                    if er_x - cw < -tol or er_x > lefts[0] - 2:
+                        break
+                    el_x, el = _snap(prom, er_x - cw, tol)
+                    if min(el, er) < floor / 2 or el_x < 0:
+                        break
+                    lefts.insert(0, el_x)
+                    rights.insert(0, er_x)
                     total += el + er
                 if len(lefts) < 2:
                     continue
@@ -268,10 +282,19 @@ def _grid_rows(rgb: np.ndarray, cols: Columns, canvas: Rgb, tol: int) -> tuple[i
     interruptions up to 9% of the height (toasts and badges lie over the grid)."""
     gut = _inner_gutter_pixels(rgb, cols)
     open_rows = row_mean(near(gut, canvas, tol)) >= 0.9
-    runs = _bridged_runs(open_rows, max(2, int(0.09 * len(open_rows))), max(3, len(open_rows) // 100))
+    h = len(open_rows)
+    runs = _bridged_runs(open_rows, max(2, int(0.09 * h)), max(3, h // 100))
     if not runs:
         return 0, 0
-    return max(runs, key=lambda r: r[1] - r[0])
+    top, bottom = max(runs, key=lambda r: r[1] - r[0])
+    # the first rows (the top padding, where card corners and the chrome's edge blur the gutter
+    # in a JPEG) may be a short open run just outside: take it in
+    near_gap = max(2, int(0.012 * h))
+    for a, b in reversed(_runs(open_rows[:top])):
+        if top - b > near_gap:
+            break
+        top = a
+    return top, bottom
 
 
 # ------------------------------------------------------------------------------------------ rows
@@ -288,43 +311,66 @@ class _Column:
     ink: np.ndarray  # (rows, width) text ink against the body colour
 
 
-def body_color(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb) -> Rgb:
+def canvas_noise(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb) -> int:
+    """How far (in lightness) the page colour strays in the gutters: 0 in a PNG, a few levels in
+    a JPEG. Colour tests against the canvas use it, so a card body 5 levels off the canvas is
+    told apart in a clean screenshot without mistaking JPEG noise for it in another."""
+    gut = _inner_gutter_pixels(rgb[top:bottom], cols)
+    px = np.ascontiguousarray(gut).reshape(-1, 1, 3)
+    luma = cv2.cvtColor(px, cv2.COLOR_RGB2GRAY).astype(np.int16).ravel()
+    ref = int(cv2.cvtColor(np.array(canvas, np.uint8).reshape(1, 1, 3), cv2.COLOR_RGB2GRAY)[0, 0])
+    dev = np.abs(luma - ref)
+    dev = dev[dev <= 12]  # what lies over the gutter (toasts) is not noise
+    return int(np.percentile(dev, 95)) if dev.size else 0
+
+
+def body_color(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb, noise: int = 2) -> Rgb:
     """The card body colour: the flat colour right above most canvas gaps in the columns (the
     padding at the bottom of each card). Cards with no body of their own (the web, some app
     themes) have none: their text stands on the canvas, which is returned."""
-    votes: dict[Rgb, int] = {}
+    voted: list[Rgb] = []
     starts = 0
     wd = cols.width
     for left, right in zip(cols.lefts, cols.rights, strict=True):
         inner = rgb[top:bottom, left + wd // 20:right - wd // 20]
-        is_canvas = row_mean(near(inner, canvas, 5)) >= 0.97
+        ctol = max(2, min(6, noise + 1))  # tight in clean screenshots: a body may be 5 levels off
+        is_canvas = row_mean(near(inner, canvas, ctol, 2 * ctol + 2)) >= 0.97
+        n = len(is_canvas)
         for a, b in _runs(is_canvas):
-            if a < 4 or b - a < 2:
+            # a gap between two cards: short, with card edges (not text on the page) on both sides
+            if a < 4 or b - a < 2 or b - a > 0.1 * wd or b + 3 >= n:
                 continue
-            row = inner[a - 3]
+            row, after = inner[a - 3], inner[b + 2]
             z = max(2, len(row) // 30)
-            if near(np.concatenate([row[:z], row[-z:]]), canvas, 5).mean() >= 0.5:
+            if near(np.concatenate([row[:z], row[-z:]]), canvas, ctol).mean() >= 0.5:
                 continue  # text standing on the canvas (chrome, web text bands): not a card's edge
+            after_med = tuple(int(v) for v in np.median(after, axis=0))
+            if (near(np.concatenate([after[:z], after[-z:]]), canvas, ctol).mean() >= 0.5
+                    and near(after, after_med, ctol).mean() < 0.97):  # type: ignore[arg-type]
+                continue  # text on the page right below, not a card: the end of a browser's chrome
             starts += 1
             med = np.median(row, axis=0)
             if near(row, tuple(int(v) for v in med), 5).mean() < 0.97:  # type: ignore[arg-type]
                 continue
             if np.abs(med - np.array(canvas)).max() <= 4:
                 continue
-            key = (int(med[0]) >> 2 << 2, int(med[1]) >> 2 << 2, int(med[2]) >> 2 << 2)
-            votes[key] = votes.get(key, 0) + 1
-    if not votes:
+            voted.append((int(med[0]), int(med[1]), int(med[2])))
+    if not voted:
         return canvas
-    key, n = max(votes.items(), key=lambda kv: kv[1])
-    if n < 2 or n < 0.5 * starts:
+    # the colour most votes agree with (JPEG spreads one body colour over a few levels)
+    arr = np.array(voted, np.uint8).reshape(-1, 1, 3)
+    support = [int(near(arr, c, 5).sum()) for c in voted]
+    best = int(np.argmax(support))
+    if support[best] < 2 or support[best] < 0.5 * starts:
         return canvas
-    return _refine_color(rgb, cols, top, bottom, key)
+    agree = arr[near(arr, voted[best], 5)].reshape(-1, 3).mean(axis=0)
+    return _refine_color(rgb, cols, top, bottom, (int(agree[0]), int(agree[1]), int(agree[2])))
 
 
 def _refine_color(rgb: np.ndarray, cols: Columns, top: int, bottom: int, approx: Rgb) -> Rgb:
     pix = np.concatenate([rgb[top:bottom, x0 + 2:x1 - 2:7].reshape(-1, 3)
                           for x0, x1 in zip(cols.lefts, cols.rights, strict=True)])
-    sel = pix[near(pix, (approx[0] + 2, approx[1] + 2, approx[2] + 2), 4)]
+    sel = pix[near(pix, approx, 4)]
     if len(sel) == 0:
         return approx
     m = sel.mean(axis=0)
@@ -389,7 +435,7 @@ def _author_index(lines: list[tuple[int, int, int, int]], wd: int) -> int | None
     right padding (the like count is right-aligned)."""
     for i in range(len(lines) - 1, -1, -1):
         y0, y1, lx, rx = lines[i]
-        if lx < 0.12 * wd and rx > 0.8 * wd and (y1 - y0) < 0.2 * wd:
+        if lx < 0.12 * wd and rx > 0.8 * wd and 0.04 * wd <= (y1 - y0) < 0.2 * wd:
             return i
     return None
 
@@ -438,16 +484,24 @@ def _corners(rgb: np.ndarray, x0: int, x1: int, y: int, bg: tuple[Rgb, ...], tol
     return bool(is_bg(corner[:1]).all() or is_bg(corner).mean() > 0.5)
 
 
-def find_cards(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb, body: Rgb) -> list[CardBox]:
+def find_cards(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb, body: Rgb,
+               noise: int = 2) -> list[CardBox]:
     """Every card in every column between the grid rows top..bottom."""
     diff = int(np.abs(np.array(canvas) - np.array(body)).max())
     same = diff < 5
-    tol = 6 if same else max(3, min(6, int(diff * 0.45)))
+    tol = 6 if same else max(2, min(6, int(diff * 0.45), noise + 2))
     cards: list[CardBox] = []
+    columns = []
     for k, (x0, x1) in enumerate(zip(cols.lefts, cols.rights, strict=True)):
         labels, ink = _classify(rgb, x0, x1, top, bottom, canvas, body, tol, same)
-        cards.extend(_column_cards(rgb, _Column(k, x0, x1, labels, ink), top, canvas, body, tol, same))
+        columns.append(_Column(k, x0, x1, labels, ink))
+        cards.extend(_column_cards(rgb, columns[-1], top, canvas, body, tol, same))
+    if same:
+        cards.extend(_page_coloured_covers(cards, columns, top))
     _fix_invisible_edges(cards, cols.width)
+    for c in cards:  # complete covers are at least 0.7 column widths tall: a sliver is the end of
+        if c.cover[3] < 0.05 * c.cover[2]:  # a cover whose visible top is the colour of the page
+            c.cut_top = True
     return cards
 
 
@@ -492,14 +546,17 @@ def _column_cards(rgb: np.ndarray, col: _Column, top: int, canvas: Rgb, body: Rg
         lines = [(y0 + b, y1 + b, lx, rx) for y0, y1, lx, rx in lines]
         card = CardBox(column=col.k, cover=(col.x0, a + top, wd, b - a), body_bottom=end + top)
         top_round = _corners(rgb, col.x0, col.x1, a + top, bg, tol, down=True)
-        # complete covers are at least 0.7 column widths tall: a sliver is the end of a cover
-        # whose visible top part is the colour of the page
-        card.cut_top = a <= max(2, 0.01 * wd) or top_round is False or b - a < 0.05 * wd
+        if top_round and a <= max(2, 0.01 * wd):  # at the chrome's edge: look past a blended row
+            top_round = _corners(rgb, col.x0, col.x1, a + top + 2, bg, tol, down=True)
+        # square corners where the cover starts: cut by the chrome; no evidence either way (the
+        # cover's edge is the page colour): cut when it starts at the top of the grid
+        card.cut_top = top_round is False or (top_round is None and a <= max(2, 0.01 * wd))
         ai = _author_index(lines, wd - 2)
         if ai is not None:
             card.author_row = (lines[ai][0] + top, lines[ai][1] + top)
             card.title_rows = [(y0 + top, y1 + top) for y0, y1 in _title_rows(lines, ai, wd - 2)]
-            card.cut_bottom = b >= n or lines[ai][1] >= n - 1
+            # a complete card keeps some padding under its author row before the grid ends
+            card.cut_bottom = b >= n or (end >= n and n - lines[ai][1] < 0.01 * wd)
         else:
             # no author row: only a cover running into the bottom of the grid (or the chrome
             # there) is a card, and then only one that fills its column like a cover does
@@ -526,6 +583,59 @@ def _fills_column(labels: np.ndarray, col: _Column, a: int, b: int, bg: tuple[Rg
     left_ok = ~is_bg[:, :z].all(axis=1)
     right_ok = ~is_bg[:, z:].all(axis=1)
     return bool((left_ok & right_ok).mean() >= 0.6)
+
+
+def _page_coloured_covers(cards: list[CardBox], columns: list[_Column], top: int) -> list[CardBox]:
+    """Cards whose cover is the page's own colour (a white text card on the white web page) show
+    only their text band. Each author row that belongs to no card found so far gets one, its cover
+    placed where the other cards put theirs: the typical gap above the title, and below the card
+    above (or 3:4 tall when it is the first in its column)."""
+    pads, gaps = [], []
+    by_col: dict[int, list[CardBox]] = {}
+    for c in cards:
+        by_col.setdefault(c.column, []).append(c)
+        if c.author_row is not None and not c.cut_bottom:
+            first = c.title_rows[0][0] if c.title_rows else c.author_row[0]
+            pads.append(first - (c.cover[1] + c.cover[3]))
+    for cs in by_col.values():
+        cs.sort(key=lambda c: c.cover[1])
+        for a, b in zip(cs, cs[1:], strict=False):
+            if a.author_row is not None and not b.cut_top:
+                gaps.append(b.cover[1] - a.author_row[1])
+    if len(pads) < 2:
+        return []
+    pad = float(np.median(pads))
+    gap = float(np.median(gaps)) if gaps else pad
+    out: list[CardBox] = []
+    for col in columns:
+        wd = col.x1 - col.x0
+        mine = sorted(by_col.get(col.k, []), key=lambda c: c.cover[1])
+        taken = np.zeros(len(col.labels), bool)
+        for c in mine:
+            taken[max(0, c.cover[1] - top):max(0, max(c.body_bottom, c.cover[1] + c.cover[3]) - top)] = True
+        free = col.ink.copy()
+        free[taken] = False
+        lines = _text_lines(free, max(2, round(wd * 0.015)), max(1, round(wd * 0.008)))
+        for i, (y0, y1, lx, rx) in enumerate(lines):
+            if not (lx < 0.12 * wd and rx > 0.8 * wd and 0.03 * wd < y1 - y0 < 0.2 * wd):
+                continue
+            titles = _title_rows(lines, i, wd - 2)
+            first = titles[0][0] if titles else y0
+            bottom = int(round(first - pad))
+            above = [c for c in mine if c.cover[1] - top < bottom]
+            if above and above[-1].author_row is not None:
+                start = int(round(above[-1].author_row[1] - top + gap))
+            else:
+                start = int(round(bottom - wd / 0.75))
+            if start < 0 or bottom - start < 0.3 * wd:
+                continue  # its cover would reach above the grid: under the chrome, nothing to import
+            card = CardBox(column=col.k, cover=(col.x0, start + top, wd, bottom - start), body_bottom=y1 + top,
+                           cover_bottom_guessed=True)
+            card.author_row = (y0 + top, y1 + top)
+            card.title_rows = [(a + top, b + top) for a, b in titles]
+            out.append(card)
+            mine = sorted([*mine, card], key=lambda c: c.cover[1])
+    return out
 
 
 def _fix_invisible_edges(cards: list[CardBox], wd: int) -> None:
@@ -565,6 +675,7 @@ def find_grid(rgb: np.ndarray) -> Grid | None:
     top, bottom = _grid_rows(rgb, cols, canvas, 6)
     if bottom - top < 0.6 * cols.width:
         return None
-    body = body_color(rgb, cols, top, bottom, canvas)
-    cards = find_cards(rgb, cols, top, bottom, canvas, body)
+    noise = canvas_noise(rgb, cols, top, bottom, canvas)
+    body = body_color(rgb, cols, top, bottom, canvas, noise)
+    cards = find_cards(rgb, cols, top, bottom, canvas, body, noise)
     return Grid(columns=cols, top=top, bottom=bottom, canvas=canvas, body=body, cards=cards)
