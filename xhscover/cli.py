@@ -240,7 +240,7 @@ def cmd_app(args: argparse.Namespace) -> int:
     _require_screen()
     from xhscover.ui.app import run_app
 
-    return run_app(sys.argv[:1], open_path=getattr(args, "file", None))
+    return run_app(sys.argv[:1], open_path=getattr(args, "file", None), debug=args.debug)
 
 
 def add_shelf_options(p: argparse.ArgumentParser) -> None:
@@ -257,7 +257,7 @@ def add_shelf_options(p: argparse.ArgumentParser) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="xhscover", description="Xiaohongshu cover workbench (no command: open the app)")
     parser.add_argument("--version", action="version", version=f"xhscover {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("open", help="open a project in the app")
@@ -350,6 +350,9 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     args = parser.parse_args(argv)
+    from xhscover import logs
+
+    logs.configure(debug=logs.debug_requested(args.debug))
     if args.command is None:
         args.func = cmd_app
     elif args.command != "open" and not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):

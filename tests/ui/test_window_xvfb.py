@@ -115,3 +115,12 @@ def test_shelf_import_dialog_in_the_real_window(display, tmp_path):
     assert "聊天.png" in r["status"]
     assert r["competitors"] == r["shelf"] == r["ticked"]
     assert "发现页.png" in r["source"]
+
+
+def test_a_bug_in_a_command_leaves_a_crash_log_and_a_working_window(display, tmp_path):
+    """The real window, a command that raises, pressed by its key twice: one crash log each, the
+    edit autosaved, one dialog (not two), and the next key still works."""
+    r = _scenario(display, tmp_path, "crash")
+    assert len(r["crashes"]) == 2 and len(r["shown"]) == 1 and r["shown"][0][1] == "saved"
+    assert "ZeroDivisionError" in r["log"] and "edit: " in r["log"] and "xhscover 0." in r["log"]
+    assert r["autosaved"] and r["undone"] and r["visible"]

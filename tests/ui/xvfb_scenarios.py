@@ -207,7 +207,49 @@ def shelf_import() -> dict[str, Any]:
             "shelf": len(win.doc.project.shelf.cards), "source": win.feed_panel.source.text()}
 
 
-SCENARIOS = {"redo_keys": redo_keys, "guides": guides, "shelf_import": shelf_import}
+def crash() -> dict[str, Any]:
+    """A bug in a menu command, pressed by its key in the real window: the crash handler writes the
+    log, autosaves the edit, shows its dialog once, and the window goes on working."""
+    from PySide6.QtGui import QAction, QKeySequence
+
+    from xhscover import logs
+    from xhscover.editing import commands as C
+    from xhscover.editing.autosave import Autosaver
+    from xhscover.ui import app as app_module
+    from xhscover.ui import dialogs
+
+    logs.configure(console=False)
+    win = _window("zh_CN")
+    autosaver = Autosaver()
+    autosaver.set_document(win.doc)
+    win.autosaver = autosaver
+    shown: list[list[str]] = []
+    dialogs.notify_crash = lambda parent, path, work: shown.append([str(path), work])  # no blocking box
+    handler = app_module.install_crash_handler(QApplication.instance(), win, autosaver)
+    broken = QAction("broken", win)
+    broken.setShortcut(QKeySequence("Ctrl+Alt+B"))
+    broken.triggered.connect(lambda: 1 / 0)
+    win.addAction(broken)
+    doc = win.doc
+    title = next(t for t in doc.cover.text_layers() if t.role == "title")
+    doc.push(C.SetProps(doc, {title.id: {"text": "崩溃前的修改"}}))
+    win.canvas.setFocus()
+    alt, ctrl = Qt.KeyboardModifier.AltModifier, Qt.KeyboardModifier.ControlModifier
+    QTest.keyClick(win.canvas, Qt.Key.Key_B, ctrl | alt)
+    QTest.keyClick(win.canvas, Qt.Key.Key_B, ctrl | alt)  # the same bug again
+    QTest.qWait(100)
+    r: dict[str, Any] = {"shown": shown, "crashes": [str(p) for p in handler.crashes]}
+    r["log"] = handler.crashes[0].read_text(encoding="utf-8") if handler.crashes else ""
+    r["autosaved"] = autosaver.is_current()
+    QTest.keyClick(win.canvas, Qt.Key.Key_Z, ctrl)  # still alive: the keys still work
+    r["undone"] = title.text != "崩溃前的修改"
+    r["visible"] = win.isVisible()
+    handler.uninstall()
+    autosaver.finish_clean()
+    return r
+
+
+SCENARIOS = {"redo_keys": redo_keys, "guides": guides, "crash": crash, "shelf_import": shelf_import}
 
 
 def main(name: str) -> None:

@@ -193,6 +193,11 @@ class Autosaver(QObject):
         self.saved.emit(str(self.file))
         return True
 
+    def is_current(self) -> bool:
+        """True when the autosave file holds the document as it is now (its unsaved work is safe)."""
+        doc = self.doc
+        return doc is not None and self._has_file and self._saved_index == doc.undo_stack.index()
+
     def finish_clean(self) -> None:
         """Clean exit: nothing to restore next time."""
         self.timer.stop()

@@ -7,6 +7,7 @@ only listen to the signals (orange-canvas-core style). "Unsaved" is exactly `not
 from __future__ import annotations
 
 import copy
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -16,6 +17,8 @@ from xhscover.model.cover import Cover
 from xhscover.model.layers import Layer
 from xhscover.model.layouts import Layout, build_cover
 from xhscover.model.project import Project, load_project, save_project
+
+log = logging.getLogger(__name__)
 
 
 class EditorDocument(QObject):
@@ -110,7 +113,10 @@ class EditorDocument(QObject):
 
     # --- undo -----------------------------------------------------------------------------------
     def push(self, command: QUndoCommand) -> None:
+        count, text = self.undo_stack.count(), command.text()  # read before: a merged command is deleted
         self.undo_stack.push(command)
+        if self.undo_stack.count() > count:  # a new step (a drag's merged moves are logged once)
+            log.info("edit: %s", text)
 
     def new_gesture(self) -> int:
         """A token shared by the commands of one drag/slider gesture so they merge into one step."""

@@ -9,6 +9,7 @@ its handler as a dotted path on the window ("canvas.fit", "layers.delete") plus 
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import QMenu, QToolBar, QToolButton, QWidget
 if TYPE_CHECKING:
     from xhscover.ui.main_window import MainWindow
 
+log = logging.getLogger(__name__)
 K = QKeySequence.StandardKey
 Key = str | QKeySequence.StandardKey
 Scope = Literal["window", "canvas", "canvas+layers"]
@@ -161,6 +163,12 @@ def resolve(win: MainWindow, run: str) -> Callable[..., Any]:
     return obj
 
 
+def _run(action_id: str, fn: Callable[..., Any], *args: Any) -> None:
+    """Run an action's handler; logged, so a crash log lists the commands run just before."""
+    log.info("action %s%s", action_id, f" {args[-1]}" if args and isinstance(args[-1], bool) else "")
+    fn(*args)
+
+
 def make_action(win: MainWindow, row: Act) -> QAction:
     a = QAction(tr(row.text) if row.text else "", win)
     a.setObjectName("action_" + row.id)
@@ -171,9 +179,9 @@ def make_action(win: MainWindow, row: Act) -> QAction:
     a.setProperty("editor_only", row.editor_only)
     fn = resolve(win, row.run)
     if row.checkable:
-        a.toggled.connect(lambda on, fn=fn, args=row.args: fn(*args, bool(on)))
+        a.toggled.connect(lambda on, fn=fn, args=row.args, rid=row.id: _run(rid, fn, *args, bool(on)))
     else:
-        a.triggered.connect(lambda _checked=False, fn=fn, args=row.args: fn(*args))
+        a.triggered.connect(lambda _checked=False, fn=fn, args=row.args, rid=row.id: _run(rid, fn, *args))
     if row.scope == "window":
         win.addAction(a)
     else:

@@ -13,22 +13,26 @@ Debug hooks (used by the Xvfb test and the start-up benchmark):
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
+from xhscover import __version__
 from xhscover.ui.language import set_ui_language
 
 if TYPE_CHECKING:
     from xhscover.editing.autosave import Restore
     from xhscover.editing.settings import Settings
+    from xhscover.ui.crash import CrashHandler
     from xhscover.ui.main_window import MainWindow
 
 I18N_DIR = Path(__file__).resolve().parent / "i18n"
+log = logging.getLogger(__name__)
 
 
 def pick_language(setting: str, system_locale: str) -> str:
@@ -96,7 +100,28 @@ def offer_restores(win: MainWindow, restores: list[Restore], settings: Settings)
             dialogs.notify_error(win, win.tr("Cannot restore"), f"{labels[i]}: {exc}")
 
 
-def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
+def work_state(autosaver: Any) -> str:
+    """After a crash: save the open project to its autosave now. "saved" when the unsaved work is
+    in the autosave, "clean" when there was nothing unsaved, "failed" when it could not be written."""
+    doc = autosaver.doc
+    if doc is None or not doc.is_modified():
+        return "clean"
+    autosaver.autosave_now()
+    return "saved" if autosaver.is_current() else "failed"
+
+
+def install_crash_handler(app: QApplication, win: MainWindow, autosaver: Any) -> CrashHandler:
+    """Uncaught exceptions -> a crash log, an autosave and one dialog over `win` (xhscover.ui.crash)."""
+    from xhscover.ui import dialogs
+    from xhscover.ui.crash import CrashHandler
+
+    handler = CrashHandler(show=lambda path, work: dialogs.notify_crash(win, path, work),
+                           save_work=lambda: work_state(autosaver), parent=app)
+    handler.install()
+    return handler
+
+
+def run_app(argv: list[str] | None = None, open_path: str | None = None, debug: bool = False) -> int:
     """Run the desktop app until it quits; returns the exit code."""
     argv = list(sys.argv if argv is None else argv) or ["xhscover"]
     screenshot = _take_opt(argv, "--screenshot") or os.environ.get("XHSCOVER_SCREENSHOT")
@@ -109,12 +134,16 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     app.setOrganizationName("xhscover")
     app.setApplicationDisplayName("xhscover")
 
+    from xhscover import logs
     from xhscover.editing import rendering
     from xhscover.editing.autosave import Autosaver, pending_restores
+    from xhscover.editing.paths import user_data_dir
     from xhscover.editing.settings import Settings
     from xhscover.model.project import clean_stale_temps
     from xhscover.ui.main_window import MainWindow
 
+    logs.configure(debug=logs.debug_requested(debug), log_file=user_data_dir() / "logs" / "xhscover.log")
+    log.info("xhscover %s starting", __version__)
     rendering.ensure_gui()  # registers the bundled fonts
     settings = Settings()
     translators = install_translations(app, pick_language(settings.language(), QLocale.system().name()))
@@ -125,6 +154,7 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     autosaver = Autosaver()
     autosaver.start()
     win = MainWindow(settings, autosaver)
+    crashes = install_crash_handler(app, win, autosaver)
     win.show()
     if restores and not screenshot:
         offer_restores(win, restores, settings)
@@ -170,7 +200,9 @@ def run_app(argv: list[str] | None = None, open_path: str | None = None) -> int:
     elif os.environ.get("XHSCOVER_EXIT_WHEN_SHOWN"):
         QTimer.singleShot(0, app.quit)
     code = app.exec()
+    crashes.uninstall()
     autosaver.finish_clean()  # exec() returned: a clean exit, nothing to restore next time
+    log.info("xhscover quit (exit code %s)", code)
     return code
 
 

@@ -5,8 +5,10 @@ Tests monkeypatch e.g. `dialogs.notify_error` to record messages instead of bloc
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QColor
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
@@ -123,3 +125,23 @@ def color_hex(color: QColor) -> str:
     if color.alpha() == 255:
         return f"#{color.red():02X}{color.green():02X}{color.blue():02X}"
     return f"#{color.red():02X}{color.green():02X}{color.blue():02X}{color.alpha():02X}"
+
+
+def notify_crash(parent: QWidget | None, log_path: Path, work: str) -> None:
+    """After an unexpected error: where the crash log is, and where the work is. `work` is
+    "saved" (autosaved just now), "clean" (nothing unsaved) or "failed" (the autosave failed)."""
+    text = {
+        "saved": tr("Your unsaved work was autosaved. If xhscover has to close, it is offered for "
+                    "restore the next time it starts."),
+        "clean": tr("You had no unsaved changes."),
+        "failed": tr("The autosave failed too: save your work now (File > Save As) if you can."),
+    }[work]
+    box = QMessageBox(QMessageBox.Icon.Critical, tr("Something went wrong"),
+                      tr("xhscover ran into an error it did not expect and carried on.") + "\n\n" + text
+                      + "\n\n" + tr("A crash log was written to:") + f"\n{log_path}", parent=parent)
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    folder = box.addButton(tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
+    box.addButton(QMessageBox.StandardButton.Ok)
+    box.exec()
+    if box.clickedButton() is folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(log_path.parent)))

@@ -5,6 +5,7 @@ Thin: the work is in `xhscover.editing` (document, commands, autosave, export) a
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
@@ -51,6 +52,7 @@ from xhscover.ui.start_page import StartPage
 from xhscover.ui.suggest_link import SuggestLink
 from xhscover.ui.variants_bar import VariantsBar
 
+log = logging.getLogger(__name__)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".heic"}
 
 
@@ -270,6 +272,7 @@ class MainWindow(QMainWindow):
                 self.settings.remove_recent_file(str(path))
                 self.start.set_recent(self.settings.recent_files())
             return False
+        log.info("opened %s", doc.path)
         self._remember(doc.path, doc.project)
         self.set_document(doc)
         return True
@@ -314,6 +317,7 @@ class MainWindow(QMainWindow):
         except (XhsError, OSError) as exc:
             dialogs.notify_error(self, self.tr("Could not save"), str(exc))
             return False
+        log.info("saved %s", path)
         self._remember(self.doc.path, self.doc.project)
         self.statusBar().showMessage(self.tr("Saved {0}").format(path.name), 4000)
         return True

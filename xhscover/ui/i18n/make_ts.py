@@ -172,6 +172,14 @@ ZH = {
     "Distribute &horizontally": "水平等距分布(&H)", "Distribute &vertically": "垂直等距分布(&V)",
     "Bring &forward": "上移一层(&F)", "Send bac&kward": "下移一层(&K)", "Lan&guage": "语言(&G)",
     "Create": "创建", "New cover from the chosen layout (or double-click it)": "用选中的版式新建封面（也可以双击）",
+    "Something went wrong": "出错了",
+    "xhscover ran into an error it did not expect and carried on.": "xhscover 遇到了一个意外错误，已继续运行。",
+    "Your unsaved work was autosaved. If xhscover has to close, it is offered for restore the next time it starts.":
+        "未保存的工作已自动保存。如果 xhscover 必须关闭，下次启动时会提示恢复。",
+    "You had no unsaved changes.": "没有未保存的修改。",
+    "The autosave failed too: save your work now (File > Save As) if you can.":
+        "自动保存也失败了：如果可以，请马上保存你的工作（文件 > 另存为）。",
+    "A crash log was written to:": "错误日志已写入：", "Open folder": "打开文件夹",
     "&Layers": "图层(&L)", "&Properties": "属性(&P)", "F&eed": "信息流(&E)", "Attention s&core": "注意力评分(&C)",
     "Text styles (花字): click to apply": "花字：点击应用", "This font has one weight": "这款字体只有一种字重",
     "fitted; max {0:g} px": "已自适应，最大 {0:g} px", "Style text": "文字样式", "Apply text style": "应用花字",

@@ -338,155 +338,155 @@
   <context>
     <name>MainWindow</name>
     <message>
-      <location filename="../main_window.py" line="88" />
+      <location filename="../main_window.py" line="90" />
       <source>Layers</source>
       <translation>图层</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="89" />
+      <location filename="../main_window.py" line="91" />
       <source>Properties</source>
       <translation>属性</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="93" />
+      <location filename="../main_window.py" line="95" />
       <source>Feed</source>
       <translation>信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="97" />
+      <location filename="../main_window.py" line="99" />
       <source>Attention score</source>
       <translation>注意力评分</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="157" />
+      <location filename="../main_window.py" line="159" />
       <source>Language</source>
       <translation>语言</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="157" />
+      <location filename="../main_window.py" line="159" />
       <source>The language changes the next time xhscover starts.</source>
       <translation>语言将在下次启动 xhscover 时生效。</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="164" />
+      <location filename="../main_window.py" line="166" />
       <source>(none)</source>
       <translation>（无）</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="236" />
-      <location filename="../main_window.py" line="325" />
+      <location filename="../main_window.py" line="238" />
+      <location filename="../main_window.py" line="329" />
       <source>Untitled</source>
       <translation>未命名</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="247" />
+      <location filename="../main_window.py" line="249" />
       <source>Cannot use this layout</source>
       <translation>无法使用这个版式</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="268" />
+      <location filename="../main_window.py" line="270" />
       <source>Cannot open the project</source>
       <translation>无法打开项目</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="289" />
-      <location filename="../main_window.py" line="294" />
+      <location filename="../main_window.py" line="292" />
+      <location filename="../main_window.py" line="297" />
       <source>cover</source>
       <translation>封面</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="315" />
+      <location filename="../main_window.py" line="318" />
       <source>Could not save</source>
       <translation>保存失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="318" />
+      <location filename="../main_window.py" line="322" />
       <source>Saved {0}</source>
       <translation>已保存 {0}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="355" />
-      <location filename="../main_window.py" line="502" />
+      <location filename="../main_window.py" line="359" />
+      <location filename="../main_window.py" line="506" />
       <source>Could not export</source>
       <translation>导出失败</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="357" />
+      <location filename="../main_window.py" line="361" />
       <source>Exported {0} file(s)</source>
       <translation>已导出 {0} 个文件</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="369" />
+      <location filename="../main_window.py" line="373" />
       <source>Text</source>
       <translation>文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="370" />
+      <location filename="../main_window.py" line="374" />
       <source>Double-click to edit</source>
       <translation>双击编辑文字</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="388" />
+      <location filename="../main_window.py" line="392" />
       <source>Add images</source>
       <translation>添加图片</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="394" />
+      <location filename="../main_window.py" line="398" />
       <source>Some images could not be added</source>
       <translation>有些图片无法添加</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="410" />
+      <location filename="../main_window.py" line="414" />
       <source>Cannot paste</source>
       <translation>无法粘贴</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="426" />
+      <location filename="../main_window.py" line="430" />
       <source>Align</source>
       <translation>对齐</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="434" />
+      <location filename="../main_window.py" line="438" />
       <source>Distribute</source>
       <translation>分布</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="467" />
+      <location filename="../main_window.py" line="471" />
       <source>Screenshots of the feed or search results</source>
       <translation>发现页或搜索结果的截图</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="468" />
+      <location filename="../main_window.py" line="472" />
       <source>Screenshots (*.png *.jpg *.jpeg *.webp)</source>
       <translation>截图 (*.png *.jpg *.jpeg *.webp)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="490" />
+      <location filename="../main_window.py" line="494" />
       <source>Export feed</source>
       <translation>导出信息流</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="490" />
+      <location filename="../main_window.py" line="494" />
       <source>PNG image (*.png)</source>
       <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="504" />
+      <location filename="../main_window.py" line="508" />
       <source>Exported {0} and {1}</source>
       <translation>已导出 {0} 和 {1}</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="550" />
+      <location filename="../main_window.py" line="554" />
       <source>Cannot open</source>
       <translation>无法打开</translation>
     </message>
     <message>
-      <location filename="../main_window.py" line="551" />
+      <location filename="../main_window.py" line="555" />
       <source>Not an image or an xhscover project:</source>
       <translation>不是图片或 xhscover 项目：</translation>
     </message>
     <message>
-      <location filename="../app.py" line="96" />
+      <location filename="../app.py" line="100" />
       <source>Cannot restore</source>
       <translation>无法恢复</translation>
     </message>
@@ -1851,90 +1851,125 @@
   <context>
     <name>dialogs</name>
     <message>
-      <location filename="../dialogs.py" line="38" />
+      <location filename="../dialogs.py" line="40" />
       <source>Unsaved changes</source>
       <translation>未保存的修改</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="39" />
+      <location filename="../dialogs.py" line="41" />
       <source>Save the changes to “{0}” before closing?</source>
       <translation>关闭前保存对“{0}”的修改吗？</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="52" />
+      <location filename="../dialogs.py" line="54" />
       <source>Restore unsaved work</source>
       <translation>恢复未保存的工作</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="54" />
+      <location filename="../dialogs.py" line="56" />
       <source>xhscover did not close properly. These projects have unsaved work:</source>
       <translation>xhscover 没有正常退出。这些项目有未保存的工作：</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="63" />
+      <location filename="../dialogs.py" line="65" />
       <source>The first ticked project opens now; the others are kept as files under Recent files.</source>
       <translation>勾选的第一个项目现在打开；其余的另存为文件，可在“最近打开”中找到。</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="66" />
+      <location filename="../dialogs.py" line="68" />
       <source>Restore</source>
       <translation>恢复</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="67" />
+      <location filename="../dialogs.py" line="69" />
       <source>Ask me later</source>
       <translation>以后再说</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="68" />
+      <location filename="../dialogs.py" line="70" />
       <source>Discard all</source>
       <translation>全部丢弃</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="85" />
+      <location filename="../dialogs.py" line="87" />
       <source>Open project</source>
       <translation>打开项目</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="86" />
-      <location filename="../dialogs.py" line="92" />
+      <location filename="../dialogs.py" line="88" />
+      <location filename="../dialogs.py" line="94" />
       <source>xhscover projects (*.xhscover)</source>
       <translation>xhscover 项目 (*.xhscover)</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="91" />
+      <location filename="../dialogs.py" line="93" />
       <source>Save project</source>
       <translation>保存项目</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="99" />
+      <location filename="../dialogs.py" line="101" />
       <source>Choose images</source>
       <translation>选择图片</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="100" />
+      <location filename="../dialogs.py" line="102" />
       <source>Images (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</source>
       <translation>图片 (*.png *.jpg *.jpeg *.webp *.bmp *.gif)</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="106" />
+      <location filename="../dialogs.py" line="108" />
       <source>Export to folder</source>
       <translation>导出到文件夹</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="107" />
+      <location filename="../dialogs.py" line="109" />
       <source>Export image</source>
       <translation>导出图片</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="107" />
+      <location filename="../dialogs.py" line="109" />
       <source>Images (*.png *.jpg)</source>
       <translation>图片 (*.png *.jpg)</translation>
     </message>
     <message>
-      <location filename="../dialogs.py" line="115" />
+      <location filename="../dialogs.py" line="117" />
       <source>Choose colour</source>
       <translation>选择颜色</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="134" />
+      <source>Your unsaved work was autosaved. If xhscover has to close, it is offered for restore the next time it starts.</source>
+      <translation>未保存的工作已自动保存。如果 xhscover 必须关闭，下次启动时会提示恢复。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="136" />
+      <source>You had no unsaved changes.</source>
+      <translation>没有未保存的修改。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="137" />
+      <source>The autosave failed too: save your work now (File &gt; Save As) if you can.</source>
+      <translation>自动保存也失败了：如果可以，请马上保存你的工作（文件 &gt; 另存为）。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="139" />
+      <source>Something went wrong</source>
+      <translation>出错了</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="140" />
+      <source>xhscover ran into an error it did not expect and carried on.</source>
+      <translation>xhscover 遇到了一个意外错误，已继续运行。</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="141" />
+      <source>A crash log was written to:</source>
+      <translation>错误日志已写入：</translation>
+    </message>
+    <message>
+      <location filename="../dialogs.py" line="143" />
+      <source>Open folder</source>
+      <translation>打开文件夹</translation>
     </message>
   </context>
   <context>
