@@ -39,8 +39,11 @@ from xhscover.editing.names import display_name
 from xhscover.editing.props import get_path
 from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.errors import XhsError
+from xhscover.model.assets import sticker_catalog
+from xhscover.model.fonts import font_catalog
 from xhscover.model.layers import ImageLayer, StickerLayer, TextLayer
 from xhscover.model.styles import Fill, FillKind, Highlight, LabelBox, Shadow, Stroke
+from xhscover.render.fonts import make_qfont
 from xhscover.ui import dialogs
 from xhscover.ui.language import is_english
 from xhscover.ui.preset_gallery import PresetGallery
@@ -718,25 +721,15 @@ class PropertiesPanel(QScrollArea):
         self.size_spin, self.size_hint = sb, hint
 
     def _fill_families(self) -> None:
+        """The bundled families, each named in its own face (a broken font bundle fails here, loudly)."""
         cb = self.family_combo
-        try:
-            from xhscover.model.fonts import font_catalog
-
-            families = font_catalog().families
-        except Exception:  # fonts are optional while the font layer is being built
-            families = ()
         zh = not is_english()
         with QSignalBlocker(cb):
-            for fam in families:
+            for fam in font_catalog().families:
                 if fam.is_emoji:
                     continue
                 cb.addItem(fam.name_zh if zh else fam.name_en, fam.id)
-                try:
-                    from xhscover.render.fonts import make_qfont
-
-                    cb.setItemData(cb.count() - 1, make_qfont(fam.id, 700, 16), Qt.ItemDataRole.FontRole)
-                except Exception:  # preview only; the name still shows
-                    pass
+                cb.setItemData(cb.count() - 1, make_qfont(fam.id, 700, 16), Qt.ItemDataRole.FontRole)
 
     # fills (solid / gradient with any number of stops) ---------------------------------------------
     def _fill_editor(self, form: QFormLayout, path: str) -> FillEditor:
@@ -911,14 +904,8 @@ class PropertiesPanel(QScrollArea):
 
         with QSignalBlocker(cb):
             cb.addItem(self.tr("(emoji)"), "")
-            try:
-                from xhscover.model.assets import sticker_catalog
-
-                catalog = list(sticker_catalog())
-            except Exception:  # no bundled stickers: the emoji field still works
-                catalog = []
             zh = not is_english()
-            for st in catalog:
+            for st in sticker_catalog():
                 cb.addItem(sticker_icon(str(st.path), 28), st.name_zh if zh else st.name_en, st.id)
 
     def _refresh_sticker(self) -> None:

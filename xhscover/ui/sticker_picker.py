@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from xhscover.model.assets import sticker_catalog
+
 THUMB = 72
 _CACHE: dict[str, QIcon] = {}
 
@@ -54,13 +56,7 @@ class StickerPicker(QDialog):
         self.list.setMovement(QListView.Movement.Static)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setMinimumSize(520, 360)
-        try:
-            from xhscover.model.assets import sticker_catalog
-
-            catalog = list(sticker_catalog())
-        except Exception:
-            catalog = []
-        for st in catalog:
+        for st in sticker_catalog():  # a broken sticker bundle fails here, loudly
             item = QListWidgetItem(sticker_icon(str(st.path)), st.name_zh if lang.startswith("zh") else st.name_en)
             item.setData(Qt.ItemDataRole.UserRole, st.id)
             item.setToolTip(f"{st.name_zh} / {st.name_en}")
