@@ -124,3 +124,17 @@ def test_a_bug_in_a_command_leaves_a_crash_log_and_a_working_window(display, tmp
     assert len(r["crashes"]) == 2 and len(r["shown"]) == 1 and r["shown"][0][1] == "saved"
     assert "ZeroDivisionError" in r["log"] and "edit: " in r["log"] and "xhscover 0." in r["log"]
     assert r["autosaved"] and r["undone"] and r["visible"]
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_editor_fits_1280x800_in_both_languages(display, tmp_path, lang):
+    """At 1280x800 the window keeps its size, the properties dock never scrolls sideways and no
+    spin box, combo or button in it is cut off, for text, shape, sticker and background; the feed
+    dock shows the whole first screen (grab: editor-1280-<lang>.png)."""
+    r = _scenario(display, tmp_path, f"layout_1280_{lang}")
+    assert r["size"] == [1280, 800] and r["min_width"] <= 1280
+    assert not any(v for k, v in r.items() if k.startswith("hbar_"))
+    assert r["cut"] == []
+    assert r["feed_fit"] and r["feed_screen_shown"]
+    assert r["canvas_width"] >= 350
+    assert r["start_size"] == [1280, 800]

@@ -249,7 +249,57 @@ def crash() -> dict[str, Any]:
     return r
 
 
-SCENARIOS = {"redo_keys": redo_keys, "guides": guides, "crash": crash, "shelf_import": shelf_import}
+def layout_1280(lang: str) -> dict[str, Any]:
+    """The editor at 1280x800: the window keeps that size, and for each kind of selection every
+    control of the properties dock is inside it (no horizontal scrolling, nothing cut off)."""
+    import os
+
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QAbstractSpinBox, QComboBox, QPushButton
+
+    from xhscover.editing import commands as C
+
+    out_dir = os.environ.get("XHSCOVER_UI_SHOTS", "/tmp/xhs-ui")
+    win = _window(lang, size=(1280, 800))
+    doc = win.doc
+    doc.push(C.add_layer(doc, C.new_shape_layer(doc, "rect")))
+    doc.push(C.add_layer(doc, C.new_sticker_layer(doc, emoji="🔥")))
+    QTest.qWait(800)
+    r: dict[str, Any] = {"size": [win.width(), win.height()], "min_width": win.minimumSizeHint().width()}
+    props = win.props
+    kinds = {"text": "title", "shape": doc.cover.layers[-2].id, "sticker": doc.cover.layers[-1].id, "background": ""}
+    cut: list[str] = []
+    for kind, lid in kinds.items():
+        doc.set_selection([lid] if lid else [])
+        QTest.qWait(150)
+        vp = props.viewport()
+        r[f"hbar_{kind}"] = props.horizontalScrollBar().isVisible()
+        for w in props.widget().findChildren(QAbstractSpinBox) + props.widget().findChildren(QComboBox) + \
+                props.widget().findChildren(QPushButton):
+            if not w.isVisibleTo(props.widget()):
+                continue
+            right = w.mapTo(vp, QPoint(w.width(), 0)).x()
+            if right > vp.width() or w.width() < 40:
+                cut.append(f"{kind}: {type(w).__name__} {w.objectName()} right={right} vp={vp.width()} w={w.width()}")
+        if kind == "text":
+            win.grab().save(f"{out_dir}/editor-1280-{lang}.png")
+    r["cut"] = cut
+    fv = win.feed_panel.view
+    desc = win.feed.last_description or {}
+    r["feed_fit"] = fv.mode == "fit" and not fv.verticalScrollBar().isVisible()
+    r["feed_screen_shown"] = bool(desc) and fv.mapFromScene(0, desc["screen_size"][1]).y() <= fv.viewport().height()
+    r["canvas_width"] = win.canvas.width()
+    doc.undo_stack.setClean()
+    win.close_project()  # back to the start page: the window must not grow
+    QTest.qWait(300)
+    r["start_size"] = [win.width(), win.height()]
+    win.grab().save(f"{out_dir}/start-1280-{lang}.png")
+    return r
+
+
+SCENARIOS = {"redo_keys": redo_keys, "guides": guides, "crash": crash,
+             "layout_1280_zh": lambda: layout_1280("zh_CN"), "layout_1280_en": lambda: layout_1280("en"),
+             "shelf_import": shelf_import}
 
 
 def main(name: str) -> None:

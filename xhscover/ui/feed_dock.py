@@ -7,8 +7,8 @@ attention heatmap over the first screen when a score result arrives.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QPixmap, QTransform
+from PySide6.QtCore import QRect, QRectF, QSignalBlocker, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPixmap, QTransform
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QGraphicsView,
     QGridLayout,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -34,6 +33,7 @@ from xhscover.editing import commands as C
 from xhscover.editing import scoring
 from xhscover.editing.feedstate import FeedController, device_choices, fit_zoom, true_size_zoom
 from xhscover.feed.draw import squint
+from xhscover.ui.flow_layout import flow_row
 
 
 class FeedView(QGraphicsView):
@@ -84,6 +84,14 @@ class FeedView(QGraphicsView):
             return
         top = 0.0 if self.mode == "fit" else max(0.0, self.mapToScene(0, 0).y())
         self.chrome.setPos(0, min(top + self.screen_height, pm.height()) - bar.height())
+
+    def drawForeground(self, painter: QPainter, rect: QRectF | QRect) -> None:
+        """Fit shows one phone screen: what lies below it in the scrolled feed is covered."""
+        super().drawForeground(painter, rect)
+        rect = QRectF(rect)
+        if self.mode == "fit" and rect.bottom() > self.screen_height:
+            painter.fillRect(QRectF(rect.left(), self.screen_height, rect.width(), rect.bottom() - self.screen_height),
+                             self.backgroundBrush())
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         super().scrollContentsBy(dx, dy)
@@ -206,19 +214,13 @@ class FeedDock(QWidget):
         g.addWidget(self.page, 1, 0)
         g.addWidget(self.query, 1, 1, 1, 2)
         g.addWidget(self.note_title, 2, 0, 1, 3)
-        row = QHBoxLayout()
-        w: QWidget
-        for w in (self.placement, self.slot, self.seed, self.shuffle):
-            row.addWidget(w)
-        g.addLayout(row, 3, 0, 1, 3)
-        row2 = QHBoxLayout()
-        for w in (self.zoom, self.dpi_fix, self.squint, self.heatmap):
-            row2.addWidget(w)
-        g.addLayout(row2, 4, 0, 1, 3)
-        row3 = QHBoxLayout()
-        for w in (self.sample_btn, self.import_btn, self.titles_btn, self.all_variants):
-            row3.addWidget(w)
-        g.addLayout(row3, 5, 0, 1, 3)
+        # flows: the option rows wrap in a narrow dock (English labels are wider) instead of widening it
+        g.addWidget(flow_row(self.placement, self.slot, self.seed, self.shuffle), 3, 0, 1, 3)
+        g.addWidget(flow_row(self.zoom, self.dpi_fix, self.squint, self.heatmap), 4, 0, 1, 3)
+        g.addWidget(flow_row(self.sample_btn, self.import_btn, self.titles_btn, self.all_variants), 5, 0, 1, 3)
+        for combo in (self.device, self.theme, self.page, self.placement, self.zoom):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(5)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.setSpacing(3)

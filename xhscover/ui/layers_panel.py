@@ -6,7 +6,6 @@ from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QToolButton,
@@ -19,6 +18,7 @@ from xhscover.editing.document import EditorDocument
 from xhscover.editing.names import display_name
 from xhscover.editing.signals import connect_all, disconnect_all
 from xhscover.model.layers import TextLayer
+from xhscover.ui.flow_layout import flow_row
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ICON = {"text": "T", "image": "▣", "shape": "◆", "sticker": "★"}
@@ -38,21 +38,19 @@ class LayersPanel(QWidget):
         self.list.model().rowsMoved.connect(self._rows_moved)
         self.list.itemChanged.connect(self._item_changed)
         self.list.itemSelectionChanged.connect(self._selection_from_list)
-        buttons = QHBoxLayout()
-        buttons.setSpacing(2)
         self.btn_lock = self._button(self.tr("Lock"), self.tr("Lock / unlock"), self.toggle_lock)
         self.btn_up = self._button(self.tr("Up"), self.tr("Bring forward"), lambda: self.move_selected(+1))
         self.btn_down = self._button(self.tr("Down"), self.tr("Send backward"), lambda: self.move_selected(-1))
         self.btn_dup = self._button(self.tr("Copy"), self.tr("Duplicate"), self.duplicate)
         self.btn_group = self._button(self.tr("Group"), self.tr("Group / ungroup"), self.toggle_group)
         self.btn_del = self._button(self.tr("Del"), self.tr("Delete"), self.delete)
-        for b in (self.btn_lock, self.btn_up, self.btn_down, self.btn_dup, self.btn_group, self.btn_del):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+        # a flow: the buttons wrap to a second row in a narrow dock instead of widening the window
+        buttons = flow_row(self.btn_lock, self.btn_up, self.btn_down, self.btn_dup, self.btn_group, self.btn_del,
+                           spacing=2)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(4, 4, 4, 4)
         lay.addWidget(self.list)
-        lay.addLayout(buttons)
+        lay.addWidget(buttons)
         self._updating = False
 
     def _button(self, text: str, tip: str, slot) -> QToolButton:

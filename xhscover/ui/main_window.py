@@ -8,7 +8,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -56,6 +56,19 @@ log = logging.getLogger(__name__)
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".webp", ".bmp", ".gif", ".tif", ".tiff", ".heic"}
 
 
+class PageStack(QStackedWidget):
+    """Start page or editor, sized by the page shown: the start page's gallery must not make the
+    editor (with its docks) need a wider window than a 1280-pixel screen, nor the other way round."""
+
+    def sizeHint(self) -> QSize:
+        w = self.currentWidget()
+        return w.sizeHint() if w is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        w = self.currentWidget()
+        return w.minimumSizeHint() if w is not None else super().minimumSizeHint()
+
+
 class MainWindow(QMainWindow):
     document_changed = Signal()
     auto_score = True  # live attention scoring (tests that do not look at scores turn it off)
@@ -67,7 +80,7 @@ class MainWindow(QMainWindow):
         self.doc: EditorDocument | None = None
         self.setAcceptDrops(True)
         self.resize(1360, 880)
-        self.stack = QStackedWidget()
+        self.stack = PageStack()
         self.start = StartPage()
         self.start.layout_chosen.connect(self.new_from_layout)
         self.start.open_requested.connect(self.open_path)
@@ -200,6 +213,7 @@ class MainWindow(QMainWindow):
             doc.clean_changed.connect(self._update_title)
             doc.path_changed.connect(self._update_title)
             self.stack.setCurrentWidget(self.editor)
+            self.stack.updateGeometry()
             for dock in self.docks():  # as the user left them (all shown the first time)
                 dock.setVisible(self._dock_shown.get(dock.objectName(), True))
             if not self._docks_sized:
@@ -219,9 +233,11 @@ class MainWindow(QMainWindow):
     def show_start(self) -> None:
         if self.stack.currentWidget() is self.editor:
             self._dock_shown = {d.objectName(): d.isVisible() for d in self.docks()}
-        self.stack.setCurrentWidget(self.start)
-        for dock in self.docks():
+        for dock in self.docks():  # first: the start page must not be laid out beside the docks
             dock.hide()
+        self.stack.setCurrentWidget(self.start)
+        self.stack.updateGeometry()
+        self.zoom_label.clear()  # the canvas zoom means nothing on the start page
         self.start.set_recent(self.settings.recent_files())
         self._update_title()
         self._update_actions()
@@ -509,11 +525,13 @@ class MainWindow(QMainWindow):
         return written
 
     def size_docks(self) -> None:
-        """First editor show: a narrow properties dock, the feed wide enough to read its cards."""
+        """First editor show: layer tools on one row, a narrow properties dock, the feed wide enough
+        to read its cards; at 1280 px the canvas keeps about 400 px in either language."""
         self._docks_sized = True
         w = self.width()
         self.resizeDocks([self.layers_dock, self.props_dock, self.feed_dock],
-                         [230, 270, max(380, int(w * 0.26))], Qt.Orientation.Horizontal)
+                         [262, self.props.minimumWidth(), min(420, max(320, int(w * 0.26)))],
+                         Qt.Orientation.Horizontal)
         self.resizeDocks([self.layers_dock, self.score_dock], [260, max(300, self.height() - 400)],
                          Qt.Orientation.Vertical)
 

@@ -232,6 +232,9 @@ class FillEditor:
                             gesture=f"spin:{sub}.pos" if pos is not None else None)
 
 
+MIN_WIDTH = 240  # the properties dock is never narrower than this (px)
+
+
 class PropertiesPanel(QScrollArea):
     def __init__(self, parent: QWidget | None = None, canvas=None, settings=None) -> None:
         super().__init__(parent)
@@ -239,7 +242,11 @@ class PropertiesPanel(QScrollArea):
         self.canvas = canvas
         self.settings = settings
         self.setWidgetResizable(True)
-        self.setMinimumWidth(300)
+        # never a horizontal scroll bar (it hid the right half of the spin boxes in English): the
+        # controls shrink and long labels wrap above their fields, and the dock is as wide as the
+        # narrowest layout of the shown sections needs (`_fit_width`)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(MIN_WIDTH)
         self._updating = False
         self._binders: list[Callable[[], None]] = []  # refresh functions
         self._gesture: Any = None
@@ -258,8 +265,27 @@ class PropertiesPanel(QScrollArea):
         self._build_background()
         self.body.addStretch(1)
         self.setWidget(body)
+        self._compact(body)
         self.refresh()
 
+    def _compact(self, body: QWidget) -> None:
+        """Let every row get as narrow as its content allows, in both languages."""
+        for combo in body.findChildren(QComboBox):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
+        for form in body.findChildren(QFormLayout):
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+    def sizeHint(self) -> QSize:
+        """Ask for the minimum width only: the dock stays narrow and the canvas gets the room."""
+        return QSize(self.minimumWidth(), super().sizeHint().height())
+
+    def _fit_width(self) -> None:
+        """The dock's minimum: what the shown sections need, plus the vertical scroll bar."""
+        need = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() \
+            + 2 * self.frameWidth()
+        self.setMinimumWidth(max(MIN_WIDTH, need))
     # --- plumbing -----------------------------------------------------------------------------------
     def set_document(self, doc: EditorDocument | None) -> None:
         if self.doc is not None:
@@ -353,6 +379,7 @@ class PropertiesPanel(QScrollArea):
                 fn()
         finally:
             self._updating = False
+        self._fit_width()
 
     # --- control factories -------------------------------------------------------------------------
     def _spin(self, form: QFormLayout, label: str, path: str, lo: float, hi: float, step: float = 1.0,
