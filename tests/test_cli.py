@@ -123,3 +123,19 @@ def test_app_without_a_screen_says_so(capsys, monkeypatch):
     assert code == 2 and "no screen found" in err and "xhscover demo" in err
     code, _, err = run(capsys, "open", "x.xhscover")
     assert code == 2 and "no screen found" in err
+
+
+def test_output_cut_short_by_a_pipe_is_not_an_error():
+    """`xhscover presets | head -1`: the reader closes the pipe early; xhscover stops quietly
+    (it printed "internal error: BrokenPipeError" before)."""
+    import subprocess
+    import sys
+
+    code = "import sys; from xhscover.cli import main; sys.exit(main(['presets']))"
+    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    first = proc.stdout.readline()
+    proc.stdout.close()  # as `head -1` does after its line
+    err = proc.stderr.read().decode()
+    assert proc.wait(60) == 0, err
+    assert first.strip() and err == "", err

@@ -4,10 +4,14 @@ QGuiApplication), isolated user folders, and message boxes routed to a list inst
 from __future__ import annotations
 
 import os
+import tempfile
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Screenshots of the real window go to XHSCOVER_UI_SHOTS when it is set (to look at them), else to
+# a folder of this run only: a fixed /tmp path was raced by test runs in parallel.
+os.environ.setdefault("XHSCOVER_UI_SHOTS", tempfile.mkdtemp(prefix="xhs-ui-"))
 
 from PySide6.QtWidgets import QApplication
 

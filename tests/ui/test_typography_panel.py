@@ -13,7 +13,7 @@ from xhscover.render.text import layout_text
 
 from .panel_helpers import open_layout, panel_widget, role_layer
 
-SHOTS = Path(os.environ.get("XHSCOVER_UI_SHOTS", "/tmp/xhs-ui"))
+SHOTS = Path(os.environ["XHSCOVER_UI_SHOTS"])  # set per run in conftest.py
 
 
 @pytest.fixture

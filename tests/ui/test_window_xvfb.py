@@ -6,28 +6,29 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 pytestmark = pytest.mark.xvfb
-OUT = Path(os.environ.get("XHSCOVER_UI_SHOTS", "/tmp/xhs-ui"))
+OUT = Path(os.environ["XHSCOVER_UI_SHOTS"])  # set per run in conftest.py
 
 
 @pytest.fixture(scope="module")
 def display():
+    """A private X server; Xvfb picks a free display number itself (-displayfd), so test runs in
+    parallel (two worktrees, CI beside a developer) never share or race for one."""
     if not shutil.which("Xvfb"):
         pytest.skip("Xvfb is not installed")
-    num = 99
-    while Path(f"/tmp/.X{num}-lock").exists():
-        num += 1
-    proc = subprocess.Popen(["Xvfb", f":{num}", "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(50):
-        if Path(f"/tmp/.X11-unix/X{num}").exists():
-            break
-        time.sleep(0.1)
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, pass_fds=(write,))
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        num = pipe.readline().strip()
+    if not num:
+        proc.kill()
+        pytest.fail("Xvfb did not start (no display number on -displayfd)")
     yield f":{num}"
     proc.terminate()
     proc.wait(5)
