@@ -28,6 +28,7 @@ import sys
 import tarfile
 import urllib.request
 from pathlib import Path
+from typing import TextIO
 
 PACKAGE = "opencv-python-headless"
 MODULES = "core,imgproc,python3,python_bindings_generator"
@@ -113,7 +114,33 @@ def cache_dir(version: str) -> Path:
 
 
 def build(version: str, python: str) -> Path:
-    """The built `cv2` loader package (cached)."""
+    """The built `cv2` loader package (cached). One build at a time per cache: two checkouts
+    building at once shared CACHE/work and broke each other's build, so the second one waits
+    for the first's lock and then reuses its result."""
+    CACHE.mkdir(parents=True, exist_ok=True)
+    with open(CACHE / "build.lock", "w") as lock:
+        if sys.platform != "win32":
+            import fcntl
+
+            if _locked(lock):
+                log("waiting for another OpenCV build to finish")
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        return _build_unlocked(version, python)
+
+
+def _locked(lock: TextIO) -> bool:
+    """Whether another process holds the build lock now."""
+    import fcntl
+
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return True
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    return False
+
+
+def _build_unlocked(version: str, python: str) -> Path:
     done = cache_dir(version)
     if (done / "cv2" / "__init__.py").is_file():
         log(f"reusing {done}")
