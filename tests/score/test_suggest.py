@@ -141,6 +141,7 @@ def test_strong_cover_gets_nothing_clearly_better(app, scorer):
             break
         cover = r.best.candidate.cover
     assert r.best is None, [round(x, 2) for x in ratios]
+    assert not any(s.worse for s in r.suggestions)  # a clearly worse change is not offered
     assert "Nothing clearly better" in r.headline_en() or "None of the" in r.headline_en()
     assert ratios == sorted(ratios) and ratios[-1] > 1.3 * ratios[0]  # each round really improved
 
@@ -220,3 +221,22 @@ def test_bad_counts_are_refused(app, scorer, big_card):
 
     with pytest.raises(XhsError, match="between 1 and 500"):
         SuggestRun(scorer, big_card, weak_cover(), ImageStore(), n=0)
+
+
+
+def test_a_clearly_worse_change_is_not_suggested(weak_result):
+    """A change that loses on every placement beyond the noise (the bundled photo-title-band's
+    black title: -6%, 0 of 32 placements ahead) is not offered; it was listed fifth as "inside
+    the placement noise". The selection rule on the run's own suggestions, one made worse."""
+    import dataclasses
+
+    from xhscover.score.suggest import _top
+
+    first, second = weak_result.suggestions[:2]
+    noise = weak_result.noise
+    worse = dataclasses.replace(second, gain=-2 * noise, ci_low=-3 * noise, ci_high=-noise)
+    level = dataclasses.replace(second, gain=-noise / 2, ci_low=-noise, ci_high=noise / 4)
+    assert worse.worse and not level.worse
+    assert [s.id for s in _top([first, worse], 5)] == [first.id]
+    assert [s.id for s in _top([first, level], 5)] == [first.id, second.id]  # inside the noise: still shown
+    assert all(not s.worse for s in weak_result.suggestions)

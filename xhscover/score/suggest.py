@@ -239,6 +239,12 @@ class Suggestion:
         return bool(self.ci_low > 0 and self.gain > self.noise)
 
     @property
+    def worse(self) -> bool:
+        """Worse beyond the placement noise: its whole interval below zero and the loss bigger than
+        the noise. Such a change is not a suggestion (it was listed as "inside the noise" before)."""
+        return bool(self.ci_high < 0 and -self.gain > self.noise)
+
+    @property
     def id(self) -> str:
         return self.candidate.id
 
@@ -297,7 +303,7 @@ class SuggestResult:
 
     def headline_en(self) -> str:
         b = self.best
-        if not self.suggestions and self.dropped:
+        if not self.suggestions and len(self.dropped) >= self.tried:
             return (f"None of the {self.tried} variants tried keeps the title legible (>= {LEGIBLE_GOOD_PT:g} pt at "
                     f"feed size and >= {LEGIBLE_CONTRAST:g}:1 contrast): shorten the title so it can grow.")
         if b is None:
@@ -307,7 +313,7 @@ class SuggestResult:
 
     def headline_zh(self) -> str:
         b = self.best
-        if not self.suggestions and self.dropped:
+        if not self.suggestions and len(self.dropped) >= self.tried:
             return (f"试过的 {self.tried} 个改法都不能让标题清楚可读（信息流里字高 ≥ {LEGIBLE_GOOD_PT:g} pt、"
                     f"对比度 ≥ {LEGIBLE_CONTRAST:g}:1）：把标题缩短，它才能放大。")
         if b is None:
@@ -624,12 +630,13 @@ def _dropped(cand: K.Candidate, why: str, pt: float | None, ratio: float | None)
 
 
 def _top(scored: Sequence[Suggestion], k: int) -> list[Suggestion]:
-    """The best k by gain in fair ratio, one per kind of change (distinct)."""
+    """The best k by gain in fair ratio, one per kind of change (distinct); changes that are
+    clearly worse than the original are left out (not suggestions)."""
     ranked = sorted(scored, key=lambda s: (-s.gain if np.isfinite(s.gain) else 1e9, s.candidate.id))
     out: list[Suggestion] = []
     seen: set[str] = set()
     for s in ranked:
-        if s.candidate.key in seen:
+        if s.candidate.key in seen or s.worse:
             continue
         seen.add(s.candidate.key)
         out.append(s)
