@@ -90,3 +90,12 @@ def test_overlay_keeps_size_and_marks_the_hot_spot():
     assert out.shape == rgb.shape and out.dtype == np.uint8
     assert np.abs(out[22, 16].astype(int) - 128).sum() > np.abs(out[2, 2].astype(int) - 128).sum()
     assert np.array_equal(overlay_heatmap(rgb, np.zeros((4, 4))), rgb)
+
+
+def test_html_counts_slots_from_one(run, tmp_path):
+    """People count feed slots from 1 (as the feed dock and `xhscover feed --slot` do); the JSON
+    keeps 0-based indices. The first screen puts the user's cover in the first slot."""
+    text = report.write_html(run, tmp_path / "r.html").read_text(encoding="utf-8")
+    first = run.screens[0].screen.mine()[0].index
+    assert f"(slot {first + 1}, share" in text
+    assert json.loads(report.write_json(run, tmp_path / "r.json").read_text())["screens"][0]["slot"] == first

@@ -338,7 +338,7 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
             pic = fit_width(vs.picture, 390)
             heat = fit_width(feed_overlay(run, i), 390)
             m = vs.screen.mine()
-            where = f"slot {m[0].index}, share {_pct(m[0].cover_share)}, rank {m[0].rank}" if m else ""
+            where = f"slot {m[0].index + 1}, share {_pct(m[0].cover_share)}, rank {m[0].rank}" if m else ""
             figs.append(f'<figure>{_img(data_uri(pic), "feed " + vs.id, 250)}'
                         f'<figcaption>{_e(vs.id)}：信息流第一屏 · feed, first screen ({_e(where)})</figcaption></figure>'
                         f'<figure>{_img(data_uri(heat), "feed heatmap " + vs.id, 250)}'
@@ -352,11 +352,11 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
                 if c["visible"] <= 0:
                     continue
                 cls = ' class="mine"' if c["mine"] else ""
-                rows.append(f'<tr{cls}><td>{_e(s["variant"])}</td><td>{_e(c["id"])}</td><td>{c["index"]}</td>'
+                rows.append(f'<tr{cls}><td>{_e(s["variant"])}</td><td>{_e(c["id"])}</td><td>{c["index"] + 1}</td>'
                             f'<td>{_pct(c["cover_share"])}</td><td>{_pct(c["title_share"])}</td><td>{c["rank"]}</td>'
                             f'<td>{round(100 * c["visible"])}%</td></tr>')
         parts.append('<h3>每张卡片的份额 <small>Shares of every card on these screens</small></h3>'
-                     '<table><tr><th>屏 screen</th><th>卡片 card</th><th>位置 slot</th><th>封面 cover</th>'
+                     '<table><tr><th>屏 screen</th><th>卡片 card</th><th>位置 slot (from 1)</th><th>封面 cover</th>'
                      f'<th>标题 title</th><th>排名 rank</th><th>可见 visible</th></tr>{"".join(rows)}</table></section>')
 
     # each of the user's covers
@@ -409,7 +409,7 @@ def html_report(run: ScoreRun, title: str = "xhscover shelf score") -> str:
     parts.append('<section><h2>方法 <small>Method and provenance</small></h2><p class="note">'
                  f'模型 model “{_e(m["name"])}”，参数 params {_e(m["params_file"])} (sha256 {_e(m["params_sha256_16"])})；'
                  f'{_e(provenance_text(prov))}.<br>'
-                 f'每次摆放 each placement: competitors shuffled with seed+i, your cover at slot i mod {run.visible_slots} '
+                 f'每次摆放 each placement: competitors shuffled with seed+i, your cover at slot 1 + (i mod {run.visible_slots}) '
                  f'(slots whose cover is at least {round(100 * VISIBLE_FRACTION)}% on the first screen); screens scored at '
                  f'{SCORING_SCALE:g} px/pt. A/B: paired differences over the same placements, {round(100 * ab.CONFIDENCE)}% '
                  f'bootstrap interval ({ab.BOOTSTRAP} resamples); “no clear winner” when it contains 0.<br>'
