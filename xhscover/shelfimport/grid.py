@@ -33,9 +33,6 @@ MAX_GAP_FRACTION = 0.35
 """A gutter is at most this fraction of the column width."""
 INK_STEP = 40
 """A pixel differing from the card body by more than this (max over channels) is text ink."""
-COVER_MIN_ASPECT = 0.7
-COVER_MAX_ASPECT = 1.42
-"""A complete cover's width / height lies in 3:4 .. 4:3 in the app (slack for rounding)."""
 
 
 @dataclass(frozen=True)
@@ -84,7 +81,6 @@ class Grid:
     canvas: Rgb
     body: Rgb
     cards: list[CardBox]
-    scale: float = 1.0  # analysis pixels per screenshot pixel (boxes are already in screenshot pixels)
 
 
 # ------------------------------------------------------------------------------------------ columns
@@ -335,19 +331,17 @@ def body_color(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rg
         inner = rgb[top:bottom, left + wd // 20:right - wd // 20]
         ctol = max(2, min(6, noise + 1))  # tight in clean screenshots: a body may be 5 levels off
         is_canvas = row_mean(near(inner, canvas, ctol, 2 * ctol + 2)) >= 0.97
-        n = len(is_canvas)
         for a, b in _runs(is_canvas):
-            # a gap between two cards: short, with card edges (not text on the page) on both sides
-            if a < 4 or b - a < 2 or b - a > 0.1 * wd or b + 3 >= n:
+            # the end of a card: a short canvas gap under a row reaching both sides of the column,
+            # whose corners just above are rounded (a browser's tab bar ends square)
+            if a < 4 or b - a < 2 or b - a > 0.1 * wd:
                 continue
-            row, after = inner[a - 3], inner[b + 2]
+            row = inner[a - 3]
             z = max(2, len(row) // 30)
             if near(np.concatenate([row[:z], row[-z:]]), canvas, ctol).mean() >= 0.5:
                 continue  # text standing on the canvas (chrome, web text bands): not a card's edge
-            after_med = tuple(int(v) for v in np.median(after, axis=0))
-            if (near(np.concatenate([after[:z], after[-z:]]), canvas, ctol).mean() >= 0.5
-                    and near(after, after_med, ctol).mean() < 0.97):  # type: ignore[arg-type]
-                continue  # text on the page right below, not a card: the end of a browser's chrome
+            if not _corners(rgb, left, right, top + a, (canvas,), ctol, down=False):
+                continue
             starts += 1
             med = np.median(row, axis=0)
             if near(row, tuple(int(v) for v in med), 5).mean() < 0.97:  # type: ignore[arg-type]
@@ -460,18 +454,17 @@ def _title_rows(lines: list[tuple[int, int, int, int]], author: int, wd: int) ->
 # ------------------------------------------------------------------------------------------ cards
 
 def _corners(rgb: np.ndarray, x0: int, x1: int, y: int, bg: tuple[Rgb, ...], tol: int, down: bool) -> bool | None:
-    """At a cover's top (down=True: the rows from y on) or bottom edge (rows up to y), are the
-    outermost corner pixels background while the cover reaches the edge a little further in?
-    True: rounded corners; False: square (cut by the screen or the chrome); None: cannot tell."""
+    """At a cover's top (down=True: its first rows are y, y+1) or a card's bottom (down=False: its
+    last rows are y-1, y-2), is the page colour showing at both outer corners, while the card
+    reaches the edges a little further in? True: rounded corners; False: square (cut by the
+    screen or the chrome); None: cannot tell. Three pixels are looked at on each side: a column
+    edge found may sit on the page's last pixel or the card's first."""
     h = rgb.shape[0]
     wd = x1 - x0
-    r = max(2, round(wd * 0.01))
-    ys = range(y, y + r) if down else range(y - r, y)
-    far = y + 3 * r if down else y - 3 * r
-    if min(ys) < 0 or max(ys) >= h or far < 0 or far >= h:
+    rows = [y, y + 1] if down else [y - 1, y - 2]
+    far = y + max(6, round(0.03 * wd)) if down else y - max(6, round(0.05 * wd))
+    if min(rows) < 0 or max(rows) >= h or not 0 <= far < h or wd < 8:
         return None
-    corner = np.concatenate([rgb[ys.start:ys.stop, x0:x0 + 1], rgb[ys.start:ys.stop, x1 - 1:x1]])
-    inward = np.concatenate([rgb[far:far + 1, x0:x0 + 1], rgb[far:far + 1, x1 - 1:x1]])
 
     def is_bg(px: np.ndarray) -> np.ndarray:
         m = np.zeros(px.shape[:-1], bool)
@@ -479,9 +472,24 @@ def _corners(rgb: np.ndarray, x0: int, x1: int, y: int, bg: tuple[Rgb, ...], tol
             m |= near(px, c, tol)
         return m
 
-    if is_bg(inward).any():
-        return None  # the cover's own edge is background-coloured: no evidence
-    return bool(is_bg(corner[:1]).all() or is_bg(corner).mean() > 0.5)
+    inner = np.stack([rgb[far, x0 + 2], rgb[far, x1 - 3]])
+    if is_bg(inner).any():
+        return None  # the card's own edge is the page colour here: no evidence either way
+
+    def nearer_bg(px: np.ndarray, own: np.ndarray) -> np.ndarray:
+        """Closer to the page than to the card's own edge colour (a corner blurred by scaling)."""
+        p = px.astype(np.int32)
+        d_own = np.abs(p - own.astype(np.int32)).sum(axis=-1)
+        d_bg = np.min([np.abs(p - np.array(c, np.int32)).sum(axis=-1) for c in bg], axis=0)
+        return np.asarray(d_bg < d_own)
+
+    left = nearer_bg(np.stack([rgb[r, x0:x0 + 3] for r in rows]), inner[0])
+    right = nearer_bg(np.stack([rgb[r, x1 - 3:x1] for r in rows]), inner[1])
+    if left.any() and right.any():
+        return True
+    if not left[:, 1:].any() and not right[:, :-1].any():
+        return False
+    return None
 
 
 def find_cards(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rgb, body: Rgb,
