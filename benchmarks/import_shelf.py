@@ -11,8 +11,15 @@ paddings, colours, title pools, cover sources) the reader was not tuned on. Bars
 >= 90% of complete cards found at IoU >= 0.9, <= 1 false card per screenshot, titles >= 85%
 character accuracy, likes >= 90% exact.
 
+Diagnosis: --why prints one line per missed complete card (not found at all; found with the
+wrong edges, by how many pixels; or found but flagged cut) and per false card, with the shot's
+kind (phone device or web columns, page, theme, downscale, JPEG quality, overlay); --render DIR
+draws truth (green) and found covers (red, flagged cut in orange) of every shot with a miss.
+Develop on other seeds than the reported ones (e.g. --seed 3000 for the variation ranges).
+
 Run: .venv/bin/python benchmarks/import_shelf.py [--shots 5] [--runs 3]
      .venv/bin/python benchmarks/import_shelf.py --accuracy [--n 60] [--seed 1000] [--variation]
+         [--why] [--render DIR]
 """
 
 from __future__ import annotations
@@ -32,10 +39,10 @@ if str(ROOT) not in sys.path:
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from tests.shelfimport import shots  # noqa: E402
-from tests.shelfimport.scoring import Score, score_shot  # noqa: E402
+from tests.shelfimport.scoring import Score, iou, score_shot  # noqa: E402
 from xhscover.attention import detectors  # noqa: E402
 from xhscover.shelfimport.grid import find_grid  # noqa: E402
-from xhscover.shelfimport.reader import NotAFeedError, read_screenshot  # noqa: E402
+from xhscover.shelfimport.reader import NotAFeedError, ShotReading, read_screenshot  # noqa: E402
 
 
 def speed(n_shots: int, runs: int) -> None:
@@ -74,7 +81,72 @@ def speed(n_shots: int, runs: int) -> None:
           f"(the reader takes {med / ref:.2f}x of it)")
 
 
-def accuracy(n: int, seed: int, variation: bool) -> Score:
+def _describe(shot: shots.Shot) -> str:
+    m = shot.meta
+    where = m.get("device") if m["kind"] == "phone" else f"{m.get('columns')} cols dpr {m.get('dpr')}"
+    page = f" {m['page']}" if "page" in m else ""
+    return (f"{m['kind']} {where}{page} {m['theme']} scale {m.get('scale', 1.0):.2f} jpeg {m.get('jpeg')} "
+            f"overlay {m.get('overlay')}")
+
+
+def why(shot: shots.Shot, reading: ShotReading | None) -> list[str]:
+    """One line per miss and per false card, saying what went wrong: not found at all, found with
+    the wrong edges (which, by how many pixels), or found but flagged cut."""
+    found = reading.cards if reading is not None else []
+    out = []
+    head = f"{shot.meta.get('seed')} [{_describe(shot)}]"
+    if reading is None:
+        return [f"{head}: refused as not a feed ({len(shot.complete_cards())} complete cards)"]
+    for t in shot.complete_cards():
+        best, match = 0.0, None
+        for c in found:
+            v = iou(t.cover, c.cover_box)
+            if v > best:
+                best, match = v, c
+        if match is not None and best >= 0.9 and not match.cut:
+            continue
+        if match is None or best < 0.5:
+            cause = "not found"
+        elif best < 0.9:
+            x, y, w, h = t.cover
+            fx, fy, fw, fh = match.cover_box
+            deltas = {"top": fy - y, "bottom": fy + fh - y - h, "left": fx - x, "right": fx + fw - x - w}
+            off = ", ".join(f"{k} {v:+d}" for k, v in deltas.items() if v)
+            cause = f"IoU {best:.2f} ({off})"
+        else:
+            cause = "flagged " + "/".join(f for f in ("cut_top", "cut_bottom") if getattr(match, f))
+        out.append(f"{head}: MISS {t.key} col-x {t.cover[0]} y {t.cover[1]} {t.cover[2]}x{t.cover[3]}: {cause}")
+    for c in found:
+        ious = [(iou(t.cover, c.cover_box), t) for t in shot.cards]
+        if max([v for v, _ in ious] + [0.0]) >= 0.5:
+            continue
+        near_t = max(ious, key=lambda p: p[0])[1] if ious else None
+        nearest = f", near {near_t.key} cut={near_t.cut_top or near_t.cut_bottom}" if near_t is not None else ""
+        out.append(f"{head}: FALSE #{c.number} {c.cover_box} flags {c.flags()}{nearest}")
+    return out
+
+
+def render(shot: shots.Shot, reading: ShotReading | None, path: Path) -> None:
+    """The screenshot with the truth covers (green; complete solid, cut thin) and the found ones
+    (red; flagged cut in orange) drawn on it, to look at."""
+    import cv2
+
+    img = cv2.cvtColor(shot.image, cv2.COLOR_RGB2BGR)
+    th = max(2, shot.image.shape[1] // 400)
+    for t in shot.cards:
+        x, y, w, h = t.cover
+        cv2.rectangle(img, (x, y), (x + w - 1, y + h - 1), (0, 200, 0), th if t.complete else 1)
+    for c in reading.cards if reading is not None else []:
+        x, y, w, h = c.cover_box
+        color = (0, 140, 255) if c.cut else (0, 0, 255)
+        cv2.rectangle(img, (x + th, y + th), (x + w - 1 - th, y + h - 1 - th), color, th)
+        bx, by, bw, bh = c.card_box
+        cv2.rectangle(img, (bx + 2 * th, by + bh - 1), (bx + bw - 1 - 2 * th, by + bh - 1), color, 1)
+        cv2.putText(img, str(c.number), (x + 3 * th, y + 12 * th), cv2.FONT_HERSHEY_SIMPLEX, th / 2, color, th)
+    cv2.imwrite(str(path), img)
+
+
+def accuracy(n: int, seed: int, variation: bool, show_why: bool = False, render_dir: Path | None = None) -> Score:
     total = Score()
     for i in range(n):
         shot = shots.make_shot(seed + i, variation=variation)
@@ -84,6 +156,13 @@ def accuracy(n: int, seed: int, variation: bool) -> Score:
             reading = None
         s = score_shot(shot, reading)
         total.add(s)
+        lines = why(shot, reading) if show_why or render_dir is not None else []
+        if show_why:
+            for line in lines:
+                print(line)
+        if render_dir is not None and lines:
+            render_dir.mkdir(parents=True, exist_ok=True)
+            render(shot, reading, render_dir / f"{'var' if variation else 'tune'}-{seed + i}.png")
     not_feed = 0
     for name, img in shots.not_feed_shots(seed):
         try:
@@ -107,10 +186,12 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=1000)
     ap.add_argument("--variation", action="store_true")
     ap.add_argument("--misses", action="store_true", help="list every miss")
+    ap.add_argument("--why", action="store_true", help="say why each complete card was missed and each false card")
+    ap.add_argument("--render", type=Path, help="draw truth and found covers of the shots with misses into this folder")
     args = ap.parse_args()
     _app = QGuiApplication.instance() or QGuiApplication([])
     if args.accuracy:
-        score = accuracy(args.n, args.seed, args.variation)
+        score = accuracy(args.n, args.seed, args.variation, args.why, args.render)
         if args.misses:
             print("\n".join(score.misses))
     else:

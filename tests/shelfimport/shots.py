@@ -211,6 +211,17 @@ def make_notes(rng: random.Random, n: int, *, variation: bool = False, video_rat
     return notes
 
 
+def white_cover_notes(seed: int, n: int) -> list[Note]:
+    """n notes, every other one with a text-on-plain cover (mostly white: on the white web page or
+    a white card body its edges are invisible, so only the text band says where it is)."""
+    rng = random.Random(seed)
+    notes = make_notes(rng, n)
+    for i in range(0, n, 2):
+        img = _text_cover(rng, rng.choice([3 / 4, 3 / 4, 1.0]))
+        notes[i] = replace(notes[i], key=f"text:{i}", image=img, title=notes[i].title or "白色封面的笔记")
+    return notes
+
+
 def likes_text(n: int, style: str) -> str:
     """The count as drawn: the app's 1.2万, a 'w' style (3.1w) some builds and the web use."""
     text = format_likes(n)

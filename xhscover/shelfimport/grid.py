@@ -273,13 +273,37 @@ def _bridged_runs(mask: np.ndarray, bridge: int, min_run: int = 1) -> list[tuple
     return [(a, b) for a, b in out]
 
 
+def _grid_crossings(rgb: np.ndarray, cols: Columns) -> np.ndarray:
+    """Per row, whether cards cross it: a vertical colour step at a quarter or more of the column
+    edges. A toast over the gutter leaves the outer edges of the cards beside it; a bar of the
+    app's or the browser's chrome runs across every column edge without a step."""
+    h, w = rgb.shape[:2]
+    steps = []
+    for x0, x1 in zip(cols.lefts, cols.rights, strict=True):
+        for a, b in ((max(0, x0 - 2), min(w - 1, x0 + 2)), (max(0, x1 - 3), min(w - 1, x1 + 1))):
+            d = cv2.absdiff(np.ascontiguousarray(rgb[:, a]), np.ascontiguousarray(rgb[:, b]))
+            steps.append(channel_max(d) >= EDGE_STEP)
+    counts = np.sum(steps, axis=0)
+    return np.asarray(counts >= max(1.0, 0.25 * len(steps)))
+
+
 def _grid_rows(rgb: np.ndarray, cols: Columns, canvas: Rgb, tol: int) -> tuple[int, int]:
     """The rows of the grid: the longest run of rows whose inner gutters show the canvas, bridging
-    interruptions up to 9% of the height (toasts and badges lie over the grid)."""
+    interruptions up to 9% of the height that cards cross (toasts and badges lie over the grid;
+    a bar of chrome is crossed by no card)."""
     gut = _inner_gutter_pixels(rgb, cols)
     open_rows = row_mean(near(gut, canvas, tol)) >= 0.9
     h = len(open_rows)
-    runs = _bridged_runs(open_rows, max(2, int(0.09 * h)), max(3, h // 100))
+    crossed = _grid_crossings(rgb, cols)
+    bridge = max(2, int(0.09 * h))
+    runs: list[list[int]] = []
+    for a, b in _runs(open_rows):
+        if b - a < max(3, h // 100):
+            continue
+        if runs and a - runs[-1][1] <= bridge and crossed[runs[-1][1]:a].mean() >= 0.6:
+            runs[-1][1] = b
+        else:
+            runs.append([a, b])
     if not runs:
         return 0, 0
     top, bottom = max(runs, key=lambda r: r[1] - r[0])
@@ -287,7 +311,7 @@ def _grid_rows(rgb: np.ndarray, cols: Columns, canvas: Rgb, tol: int) -> tuple[i
     # in a JPEG) may be a short open run just outside: take it in
     near_gap = max(2, int(0.012 * h))
     for a, b in reversed(_runs(open_rows[:top])):
-        if top - b > near_gap:
+        if top - b > near_gap or crossed[b:top].mean() < 0.6:
             break
         top = a
     return top, bottom
@@ -398,8 +422,10 @@ def _classify(rgb: np.ndarray, x0: int, x1: int, top: int, bottom: int, canvas: 
         zc = row_mean(np.concatenate([nc[:, :zone], nc[:, -zone:]], axis=1))
         fc = row_mean(nc)
         labels[(fc >= 0.97) | ((fc >= 0.6) & (zc >= 0.8))] = G
-    if not same:  # a row or two where a cover's edge blends into the card (downscaling, JPEG)
-        thin = max(2.0, 0.012 * wd)
+    if not same:  # a single row where a cover's edge blends into the card (downscaling, JPEG);
+        # not more: a row gap stays a few points while a tablet's columns are twice a phone's, so
+        # a 560-pixel column may sit over a 4-pixel gap
+        thin = 2.0
         _smooth_runs(labels, G, thin, C, (C,))
         _smooth_runs(labels, G, thin, B, (B, C))
         _smooth_runs(labels, C, thin, G, (G,))
@@ -432,6 +458,24 @@ def _author_index(lines: list[tuple[int, int, int, int]], wd: int) -> int | None
         if lx < 0.12 * wd and rx > 0.8 * wd and 0.04 * wd <= (y1 - y0) < 0.2 * wd:
             return i
     return None
+
+
+def _band_author_index(lines: list[tuple[int, int, int, int]], start: int, wd: int) -> int | None:
+    """Without a card body the text band has no end of its own (the next cover may start with the
+    page colour): it is at most two title lines and the author row, set close together right
+    under the cover. The author row is the lowest of those; None when they hold none."""
+    chain: list[int] = []
+    below = start
+    for i, (y0, y1, _lx, _rx) in enumerate(lines):
+        if y1 <= start:
+            continue
+        if y0 - below > 0.1 * wd or len(chain) == 3:
+            break
+        chain.append(i)
+        below = y1
+    sub = [lines[i] for i in chain]
+    k = _author_index(sub, wd)
+    return chain[k] if k is not None else None
 
 
 def _title_rows(lines: list[tuple[int, int, int, int]], author: int, wd: int) -> list[tuple[int, int]]:
@@ -507,10 +551,39 @@ def find_cards(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rg
     if same:
         cards.extend(_page_coloured_covers(cards, columns, top))
     _fix_invisible_edges(cards, cols.width)
-    for c in cards:  # complete covers are at least 0.7 column widths tall: a sliver is the end of
-        if c.cover[3] < 0.05 * c.cover[2]:  # a cover whose visible top is the colour of the page
-            c.cut_top = True
-    return cards
+    bg = (canvas,) if same else (canvas, body)
+    out = []
+    for c in cards:
+        if c.cut_top and c.cover[1] - top <= max(2, 0.01 * c.cover[2]):
+            _trim_chrome(rgb, c, bg, tol)
+        # complete covers are at least 0.7 column widths tall: a sliver is the end of a cover cut by
+        # the chrome, or of one whose visible top is the colour of the page; nothing to import
+        if c.cover[3] < 0.05 * c.cover[2]:
+            continue
+        out.append(c)
+    return out
+
+
+def _trim_chrome(rgb: np.ndarray, card: CardBox, bg: tuple[Rgb, ...], tol: int) -> None:
+    """A card cut at the top of the grid may start under the chrome's last bar (tabs, chips on
+    the page colour): its visible cover begins at the first rows filling the column edge to edge
+    (the chrome's buttons and pills do not reach the column's edges)."""
+    x, y, w, h = card.cover
+    z = max(2, round(w * 0.01))
+    e = max(1, round(w * 0.005))
+    rows = rgb[y:y + h]
+    sides = np.concatenate([rows[:, x + e:x + e + z], rows[:, x + w - e - z:x + w - e]], axis=1)
+    is_bg = np.zeros(sides.shape[:2], bool)
+    for c in bg:
+        is_bg |= near(sides, c, tol)
+    fills = np.asarray(~is_bg[:, :z].all(axis=1) & ~is_bg[:, z:].all(axis=1))
+    need = max(3, round(0.02 * w))
+    for a, b in _runs(fills):
+        if b - a >= need or b == h:
+            if a:
+                card.cover = (x, y + a, w, h - a)
+            return
+    card.cover = (x, y + h, w, 0)  # no cover shows under the chrome
 
 
 def _column_cards(rgb: np.ndarray, col: _Column, top: int, canvas: Rgb, body: Rgb, tol: int,
@@ -560,6 +633,12 @@ def _column_cards(rgb: np.ndarray, col: _Column, top: int, canvas: Rgb, body: Rg
         # cover's edge is the page colour): cut when it starts at the top of the grid
         card.cut_top = top_round is False or (top_round is None and a <= max(2, 0.01 * wd))
         ai = _author_index(lines, wd - 2)
+        if same and ai is not None:
+            ai = _band_author_index(lines, b, wd - 2)
+            if ai is None:
+                ai = _author_index(lines, wd - 2)
+            else:  # what lies below is the next card's (its cover may be the page's colour)
+                card.body_bottom = min(end, lines[ai][1] + max(2, round(0.03 * wd))) + top
         if ai is not None:
             card.author_row = (lines[ai][0] + top, lines[ai][1] + top)
             card.title_rows = [(y0 + top, y1 + top) for y0, y1 in _title_rows(lines, ai, wd - 2)]
@@ -624,10 +703,21 @@ def _page_coloured_covers(cards: list[CardBox], columns: list[_Column], top: int
         free = col.ink.copy()
         free[taken] = False
         lines = _text_lines(free, max(2, round(wd * 0.015)), max(1, round(wd * 0.008)))
-        for i, (y0, y1, lx, rx) in enumerate(lines):
-            if not (lx < 0.12 * wd and rx > 0.8 * wd and 0.03 * wd < y1 - y0 < 0.2 * wd):
+        i = 0
+        while i < len(lines):
+            # lines set close together (a page-coloured cover's own text, then the text band):
+            # the author row is the lowest author-like one
+            j = i + 1
+            while j < len(lines) and lines[j][0] - lines[j - 1][1] <= 0.1 * wd:
+                j += 1
+            k = _author_index(lines[i:j], wd - 2)
+            if k is None:
+                i = j
                 continue
-            titles = _title_rows(lines, i, wd - 2)
+            ai = i + k
+            i = ai + 1
+            y0, y1 = lines[ai][0], lines[ai][1]
+            titles = _title_rows(lines, ai, wd - 2)
             first = titles[0][0] if titles else y0
             bottom = int(round(first - pad))
             above = [c for c in mine if c.cover[1] - top < bottom]
