@@ -25,11 +25,12 @@ def gen_shot():
 
 @pytest.fixture(scope="session")
 def read_shot():
-    cache: dict[int, ShotReading] = {}
+    # keyed by id, holding the shot itself: a freed shot's id may be reused by a new one
+    cache: dict[int, tuple[shots.Shot, ShotReading]] = {}
 
     def read(shot: shots.Shot) -> ShotReading:
         if id(shot) not in cache:
-            cache[id(shot)] = read_screenshot(shot.image, f"seed{shot.meta.get('seed')}.png")
-        return cache[id(shot)]
+            cache[id(shot)] = (shot, read_screenshot(shot.image, f"seed{shot.meta.get('seed')}.png"))
+        return cache[id(shot)][1]
 
     return read
