@@ -17,7 +17,7 @@ from typing import Any
 
 from xhscover.errors import ImageError
 from xhscover.feed.likes import parse_likes
-from xhscover.model.images import clean_text, read_image_file
+from xhscover.model.images import clean_text, read_regular_file
 
 METADATA_NAMES = ("cards.csv", "cards.json")
 FIELDS = ("file", "title", "author", "likes", "avatar")
@@ -161,7 +161,7 @@ def read_metadata(folder: Path) -> tuple[list[CardMeta], list[str], str | None]:
         path = folder / name
         if path.exists():
             try:
-                text = read_image_file(path, limit=MAX_METADATA_BYTES).decode("utf-8-sig")
+                text = read_regular_file(path, limit=MAX_METADATA_BYTES, error=ImageError, what="card list").decode("utf-8-sig")
             except ImageError as exc:
                 return [], [f"{exc}; metadata ignored."], name
             except UnicodeDecodeError:

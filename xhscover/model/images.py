@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
-from xhscover.errors import ImageError
+from xhscover.errors import ImageError, XhsError
 from xhscover.paths import assets_dir
 
 MAX_PIXELS = 100_000_000  # larger images are refused: decoding one would need gigabytes
@@ -48,33 +48,40 @@ _DECODE_ERRORS = (OSError, ValueError, SyntaxError, EOFError, zlib.error, IndexE
 
 
 def read_image_file(path: str | os.PathLike[str], *, limit: int = MAX_FILE_BYTES) -> bytes:
-    """The bytes of a regular file of at most `limit` bytes, or ImageError saying why not.
+    """The bytes of a regular file of at most `limit` bytes, or ImageError saying why not."""
+    return read_regular_file(path, limit=limit, error=ImageError, what="image")
+
+
+def read_regular_file(path: str | os.PathLike[str], *, limit: int, error: type[XhsError], what: str) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes, or `error` saying why not (images
+    and project files are read through here).
 
     Opened without blocking and checked with fstat before reading, so a FIFO, a device such as
-    /dev/zero or a directory is refused at once instead of hanging or filling the memory.
+    /dev/zero or a directory is refused at once instead of hanging or filling the memory; a file
+    that grows past the limit while it is read is refused too.
     """
     p = Path(path)
     name = display_name(p)
     try:
         fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except FileNotFoundError:
-        raise ImageError(f"{name}: no such file") from None
+        raise error(f"{name}: no such file") from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
-        raise ImageError(f"{name}: cannot open the file ({getattr(exc, 'strerror', None) or exc})") from None
+        raise error(f"{name}: cannot open the file ({getattr(exc, 'strerror', None) or exc})") from None
     try:
         st = os.fstat(fd)
         if not stat.S_ISREG(st.st_mode):
-            raise ImageError(f"{name}: not a regular file (a folder, device or pipe); only image files are read")
+            raise error(f"{name}: not a regular file (a folder, device or pipe); only {what} files are read")
         if st.st_size > limit:
-            raise ImageError(f"{name}: file is {st.st_size // 2**20} MB; the limit is {limit // 2**20} MB")
+            raise error(f"{name}: file is {st.st_size // 2**20} MB; the limit is {limit // 2**20} MB for {what} files")
         with os.fdopen(fd, "rb", closefd=False) as fh:
             data = fh.read(limit + 1)
     except OSError as exc:
-        raise ImageError(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+        raise error(f"{name}: cannot read the file ({exc.strerror or exc})") from None
     finally:
         os.close(fd)
     if len(data) > limit:
-        raise ImageError(f"{name}: file is over {limit // 2**20} MB")
+        raise error(f"{name}: file is over {limit // 2**20} MB, the limit for {what} files")
     return data
 
 

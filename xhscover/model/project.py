@@ -25,7 +25,15 @@ from typing import Any
 from xhscover.errors import ProjectError, XhsError
 from xhscover.model import limits
 from xhscover.model.cover import Cover
-from xhscover.model.images import ASSET_PREFIX, STORE_LONG_SIDE, ImageStore, clean_text, display_name, image_size
+from xhscover.model.images import (
+    ASSET_PREFIX,
+    STORE_LONG_SIDE,
+    ImageStore,
+    clean_text,
+    display_name,
+    image_size,
+    read_regular_file,
+)
 from xhscover.model.layers import ImageLayer
 from xhscover.model.serialize import cover_from_dict, to_dict
 from xhscover.model.shelf import Shelf, shelf_from_dict, shelf_to_dict
@@ -250,24 +258,7 @@ def _safe_name(name: str) -> bool:
 def _read_regular(path: Path) -> bytes:
     """The whole file, refused unless it is a regular file of at most MAX_FILE_BYTES (a FIFO or a
     link to /dev/zero would block or never end)."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except FileNotFoundError:
-        raise ProjectError(f"{display_name(path)}: no such file") from None
-    except (OSError, ValueError) as exc:
-        raise ProjectError(f"{display_name(path)}: cannot open the file ({getattr(exc, 'strerror', None) or exc})") from None
-    try:
-        st = os.fstat(fd)
-        if not stat.S_ISREG(st.st_mode):
-            raise ProjectError(f"{display_name(path)}: not a regular file (a folder, device or pipe)")
-        if st.st_size > MAX_FILE_BYTES:
-            raise ProjectError(f"{display_name(path)}: {st.st_size // 2**20} MB is too large for a project file")
-        with os.fdopen(fd, "rb", closefd=False) as fh:
-            return fh.read(MAX_FILE_BYTES + 1)
-    except OSError as exc:
-        raise ProjectError(f"{display_name(path)}: cannot read the file ({exc.strerror or exc})") from None
-    finally:
-        os.close(fd)
+    return read_regular_file(path, limit=MAX_FILE_BYTES, error=ProjectError, what="project")
 
 
 def load_project(path: str | Path) -> Project:
