@@ -47,3 +47,43 @@ def test_chrome_bars_on_the_page_colour_are_not_grid(read_shot, seed):
     assert score.false_cards == 0, score.misses
     chrome_bottom = min(t.cover[1] for t in shot.cards)
     assert all(c.cover_box[1] >= chrome_bottom - 3 for c in reading.cards)
+
+
+@pytest.mark.parametrize("seed", [61, 62])
+def test_white_cards_on_a_white_card_body(read_shot, seed):
+    # a white text cover on the app's white card body: the whole card is body-coloured, found as a
+    # card-shaped run between canvas gaps (rounded top); its cover ends a title's padding above
+    # the title, and its own big text is not taken for an author row
+    shot = shots.phone_shot(seed, theme="light", notes=shots.white_cover_notes(seed, 14), overlay="none")
+    score = score_shot(shot, read_shot(shot))
+    assert score.complete >= 3
+    assert score.found == score.complete, score.misses
+    assert score.false_cards == 0, score.misses
+
+
+def test_a_toast_over_the_title_does_not_stretch_the_cover(read_shot):
+    # the toast merges the two title lines into one tall dark line: still where the title is,
+    # so the white cover above it ends there
+    shot = shots.make_shot(1025)
+    assert shot.meta["overlay"] == "toast"
+    score = score_shot(shot, read_shot(shot))
+    assert score.found == score.complete, score.misses
+    assert score.false_cards == 0, score.misses
+
+
+def test_web_covers_with_a_white_top(read_shot):
+    # on the white web page a photo with a white backdrop shows its edge only lower down: its
+    # top is placed the typical gap under the card above it
+    shot = shots.make_shot(3004, variation=True)
+    score = score_shot(shot, read_shot(shot))
+    assert score.found == score.complete, score.misses
+    assert score.false_cards <= 1, score.misses
+
+
+def test_a_white_card_between_canvas_gaps(read_shot):
+    # no cover rows at all in one card (a white text cover on the white body): still a card
+    shot = shots.make_shot(1035)
+    score = score_shot(shot, read_shot(shot))
+    assert any(t.key.startswith("text:") for t in shot.complete_cards())
+    assert score.found == score.complete, score.misses
+    assert score.false_cards == 0, score.misses

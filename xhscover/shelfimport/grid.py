@@ -71,6 +71,14 @@ class CardBox:
     cut_top: bool = False
     cut_bottom: bool = False
     cover_bottom_guessed: bool = False  # the cover's lower edge was invisible and placed from the text
+    text_top: int | None = None  # the first text row over the author row, title or not (a toast may lie on it)
+
+    def first_text_row(self) -> int | None:
+        """Where the text band's lines begin: the title, else whatever lies right above the author row."""
+        tops = [r[0] for r in self.title_rows[:1]] + ([self.text_top] if self.text_top is not None else [])
+        if tops:
+            return min(tops)
+        return self.author_row[0] if self.author_row else None
 
 
 @dataclass
@@ -478,6 +486,17 @@ def _band_author_index(lines: list[tuple[int, int, int, int]], start: int, wd: i
     return chain[k] if k is not None else None
 
 
+def _text_top(lines: list[tuple[int, int, int, int]], author: int, wd: int, floor: int) -> int | None:
+    """With no title rows found: the top of a line right above the author row too tall to be one
+    title line (two lines merged by a toast lying over them), which is still where the title is."""
+    if author == 0:
+        return None
+    y0, y1 = lines[author - 1][0], lines[author - 1][1]
+    if y0 < floor or y1 - y0 <= 0.16 * wd or lines[author][0] - y1 > 0.06 * wd:
+        return None
+    return y0
+
+
 def _title_rows(lines: list[tuple[int, int, int, int]], author: int, wd: int) -> list[tuple[int, int]]:
     """Up to two lines right above the author row, left-aligned at the padding, a line apart."""
     rows: list[tuple[int, int]] = []
@@ -550,6 +569,7 @@ def find_cards(rgb: np.ndarray, cols: Columns, top: int, bottom: int, canvas: Rg
         cards.extend(_column_cards(rgb, columns[-1], top, canvas, body, tol, same))
     if same:
         cards.extend(_page_coloured_covers(cards, columns, top))
+        _fix_invisible_tops(cards, cols.width)
     _fix_invisible_edges(cards, cols.width)
     bg = (canvas,) if same else (canvas, body)
     out = []
@@ -611,7 +631,13 @@ def _column_cards(rgb: np.ndarray, col: _Column, top: int, canvas: Rgb, body: Rg
                     b = c0
                 else:
                     b -= 1
-            if b == a:  # no cover at all: chrome, a banner, a search field
+            if b == a:
+                # no cover rows: chrome, a banner, a search field; or a cover the colour of the
+                # card body (a white text card), which still makes a card-shaped run: after a
+                # gap, tall enough for a cover and its text, rounded on the canvas at the top
+                if (0 < a and e < n and e - a >= 0.8 * wd
+                        and _corners(rgb, col.x0, col.x1, a + top, (canvas,), tol, down=True)):
+                    spans.append((a, a, e))  # the cover's lower edge is placed from its title below
                 continue
             spans.append((a, b, e))
     else:
@@ -642,6 +668,9 @@ def _column_cards(rgb: np.ndarray, col: _Column, top: int, canvas: Rgb, body: Rg
         if ai is not None:
             card.author_row = (lines[ai][0] + top, lines[ai][1] + top)
             card.title_rows = [(y0 + top, y1 + top) for y0, y1 in _title_rows(lines, ai, wd - 2)]
+            if not card.title_rows:
+                tt = _text_top(lines, ai, wd - 2, b)
+                card.text_top = tt + top if tt is not None else None
             # a complete card keeps some padding under its author row before the grid ends
             card.cut_bottom = b >= n or (end >= n and n - lines[ai][1] < 0.01 * wd)
         else:
@@ -693,6 +722,7 @@ def _page_coloured_covers(cards: list[CardBox], columns: list[_Column], top: int
         return []
     pad = float(np.median(pads))
     gap = float(np.median(gaps)) if gaps else pad
+    ah = float(np.median([c.author_row[1] - c.author_row[0] for c in cards if c.author_row is not None]))
     out: list[CardBox] = []
     for col in columns:
         wd = col.x1 - col.x0
@@ -710,11 +740,13 @@ def _page_coloured_covers(cards: list[CardBox], columns: list[_Column], top: int
             j = i + 1
             while j < len(lines) and lines[j][0] - lines[j - 1][1] <= 0.1 * wd:
                 j += 1
-            k = _author_index(lines[i:j], wd - 2)
-            if k is None:
+            # ... of the height the author rows of the cards found have (a cover's big text is taller)
+            cands = [m for m in range(i, j) if _author_index([lines[m]], wd - 2) == 0
+                     and abs(lines[m][1] - lines[m][0] - ah) <= 0.35 * ah]
+            if not cands:
                 i = j
                 continue
-            ai = i + k
+            ai = cands[-1]
             i = ai + 1
             y0, y1 = lines[ai][0], lines[ai][1]
             titles = _title_rows(lines, ai, wd - 2)
@@ -736,20 +768,42 @@ def _page_coloured_covers(cards: list[CardBox], columns: list[_Column], top: int
     return out
 
 
+def _fix_invisible_tops(cards: list[CardBox], wd: int) -> None:
+    """Without a card body, a cover whose upper part is the page's colour (a white backdrop) starts
+    too late: further below the card above than the others do. Move its top up to where the
+    typical gap under the card above says it is."""
+    by_col: dict[int, list[CardBox]] = {}
+    for c in cards:
+        by_col.setdefault(c.column, []).append(c)
+    pairs = []
+    for cs in by_col.values():
+        cs.sort(key=lambda c: c.cover[1])
+        pairs += [(a, b) for a, b in zip(cs, cs[1:], strict=False) if a.author_row is not None and not b.cut_top]
+    if len(pairs) < 3:
+        return
+    typical = float(np.median([b.cover[1] - a.author_row[1] for a, b in pairs if a.author_row is not None]))
+    for a, b in pairs:
+        assert a.author_row is not None
+        x, y, w, h = b.cover
+        if y - a.author_row[1] > typical + 0.04 * wd:
+            y_new = int(round(a.author_row[1] + typical))
+            b.cover = (x, y_new, w, h + y - y_new)
+
+
 def _fix_invisible_edges(cards: list[CardBox], wd: int) -> None:
     """A cover whose lower part has the body colour (a white text card on a white card body) ends
     too early: its title starts further below than on the other cards. Move its edge down to where
     the typical gap above the title says it is."""
     gaps = []
     for c in cards:
-        first = c.title_rows[0][0] if c.title_rows else (c.author_row[0] if c.author_row else None)
+        first = c.first_text_row()
         if first is not None and not c.cut_bottom:
             gaps.append(first - (c.cover[1] + c.cover[3]))
     if len(gaps) < 3:
         return
     typical = float(np.median(gaps))
     for c in cards:
-        first = c.title_rows[0][0] if c.title_rows else (c.author_row[0] if c.author_row else None)
+        first = c.first_text_row()
         if first is None:
             continue
         x, y, w, h = c.cover
