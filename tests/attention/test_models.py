@@ -6,7 +6,7 @@ import json
 import numpy as np
 
 from xhscover.attention import detectors
-from xhscover.attention.backbone import BACKBONE_MODEL
+from xhscover.attention.backbone import BACKBONE_MODEL, BACKBONE_TAIL_MODEL
 from xhscover.paths import assets_dir
 
 
@@ -14,7 +14,8 @@ def test_models_match_their_manifest():
     root = detectors.models_dir()
     manifest = json.loads((root / "models.json").read_text(encoding="utf-8"))["models"]
     names = {m["file"] for m in manifest}
-    assert names == {detectors.TEXT_DET_MODEL, detectors.TEXT_REC_MODEL, detectors.FACE_MODEL, BACKBONE_MODEL}
+    assert names == {detectors.TEXT_DET_MODEL, detectors.TEXT_REC_MODEL, detectors.FACE_MODEL, BACKBONE_MODEL,
+                     BACKBONE_TAIL_MODEL}
     for m in manifest:
         data = (root / m["file"]).read_bytes()
         assert hashlib.sha256(data).hexdigest() == m["sha256"], m["file"]

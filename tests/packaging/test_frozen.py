@@ -68,7 +68,7 @@ def test_bundle_carries_data_files(unpacked):
     internal = unpacked / "_internal"
     for rel in ["assets/fonts/fonts.json", "assets/LICENSES.md", "xhscover/attention/params.json",
                 "xhscover/attention/deep_params.json", "assets/models/backbone_lite0.onnx",
-                "assets/models/LICENSE-backbone.txt",
+                "assets/models/backbone_lite0_tail.onnx", "assets/models/LICENSE-backbone.txt",
                 "assets/models/text_det.onnx", "assets/models/text_rec.onnx", "assets/models/face_full_range.onnx",
                 "assets/models/LICENSE.txt", "cv2/licenses/LICENSE"]:
         assert (internal / rel).is_file(), f"missing in the frozen app: _internal/{rel}"

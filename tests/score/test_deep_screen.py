@@ -26,10 +26,11 @@ def sample_scorers(app):
 
 
 def test_assembled_screens_match_the_full_pass(sample_scorers, big_card):
-    """The fast path (per-cover patches + frame + prior) against the backbone on the real screen
-    image, 20 screens: mean CC >= 0.9 (measured 0.947) and no screen below 0.87 (measured 0.896:
-    a cover's context on the screen, which the per-cover patch cannot see, moves its level), and
-    each card's share within 3 share points of the full pass's at the median (measured 2.2)."""
+    """The fast path (per-card s8 features placed on the shelf's empty screen, the backbone's tail
+    on the assembled map, then readout and prior) against the backbone on the real screen image,
+    20 screens: every screen CC >= 0.9 (issue 10's bar; measured mean 0.996, lowest 0.994), and
+    each card's share within 1.5 share points of the full pass's at the median (measured 0.6;
+    largest 3.1 points; relative to the card's share: median 3.8%, largest 19%)."""
     fast, full = sample_scorers
     ccs, diffs = [], []
     for seed in range(20):
@@ -41,9 +42,8 @@ def test_assembled_screens_match_the_full_pass(sample_scorers, big_card):
         for ca, cb in zip(a.cards, b.cards, strict=True):
             if ca.visible > 0.5:
                 diffs.append(abs(ca.cover_share - cb.cover_share))
-    assert float(np.mean(ccs)) >= 0.9, ccs
-    assert min(ccs) >= 0.87, ccs
-    assert float(np.median(diffs)) < 0.03, sorted(diffs)
+    assert min(ccs) >= 0.9, ccs
+    assert float(np.median(diffs)) < 0.015, sorted(diffs)
 
 
 def _png_roundtrip(rgb: np.ndarray) -> np.ndarray:
@@ -122,11 +122,12 @@ def test_a_big_clear_title_holds_the_most_attention(app, layout):
 
 
 def test_the_same_cover_in_the_right_column_is_not_cold(app):
-    """A feed of one cover repeated: the right column's copy of a row gets 0.75-0.95x the left's
-    share on the assembled screen (measured 0.83 and 0.88; the phone's prior is the web pages' in
-    degrees, with the page prior as fitted it was about 0.45x), more than 0.6x on the full pass,
-    where each copy's context on the screen also moves it (measured 0.69 and 0.90), and the top
-    row more than the row below it."""
+    """A feed of one cover repeated: the right column's copy of a row gets 0.6-0.95x the left's
+    share, on the assembled screen and on the full pass alike (the assembled screen runs the
+    network's coarse stages on the whole screen, so each copy's context moves it as on the full
+    pass: measured 0.70 and 0.79 assembled, 0.69 and 0.90 full; the phone's prior is the web
+    pages' in degrees, with the page prior as fitted it was about 0.45x), and the top row more
+    than the row below it."""
     from dataclasses import replace
 
     from xhscover.feed.cards import load_sample_shelf
@@ -143,7 +144,6 @@ def test_the_same_cover_in_the_right_column_is_not_cold(app):
                 rows.setdefault(round(d["cover"][1]), {})[c.column] = c.cover_share
         pairs = [r for _y, r in sorted(rows.items()) if len(r) == 2]
         assert len(pairs) >= 2, rows
-        low = 0.6 if full_pass else 0.75
         for r in pairs:
-            assert low < r[1] / r[0] < 0.95, (full_pass, rows)
+            assert 0.6 < r[1] / r[0] < 0.95, (full_pass, rows)
         assert pairs[0][0] > pairs[1][0]

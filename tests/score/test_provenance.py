@@ -11,6 +11,7 @@ def test_default_model_provenance():
     assert set(prov["held_out_scores"]) == {"OSIE", "FiWI"}
     assert prov["held_out_scores"]["OSIE"]["auc_judd"] >= 0.89 and prov["held_out_scores"]["OSIE"]["nss"] >= 2.6
     assert prov["backbone"]["license"] == "Apache-2.0" and prov["backbone"]["file"] == "backbone_lite0.onnx"
+    assert prov["backbone"]["files"] == ["backbone_lite0.onnx", "backbone_lite0_tail.onnx"]
     line = provenance_text(prov)
     assert "held-out" in line and "Apache-2.0" in line and "EfficientNet-Lite0" in line
 

@@ -44,8 +44,10 @@ top-left bias in eye tracking (Leiva et al., MobileHCI 2020, 193 app screens), w
 bias is kept rather than dropped. The screen's physical size comes from the device profile of the
 scored feed (`screen_mm`); without one, the default device's.
 
-The content term does not depend on the prior, so a feed screen can be assembled from per-cover
-content maps computed once and cached (`content_grid`), plus the screen's own prior.
+The content term does not depend on the prior, so a feed screen can be assembled (`card_patch`,
+`place_card`, `screen_content`): every card's stride-8 features computed once and cached, placed
+where the card is, then the rest of the network run on the whole assembled screen, so the coarse
+features see the screen's context as the full pass does; then the screen's own prior.
 """
 
 from __future__ import annotations
@@ -223,78 +225,96 @@ def density_from_log(log_map: np.ndarray, sigma_fraction: float) -> np.ndarray:
     return blur_grid(density, sigma_fraction)
 
 
-# ---------------------------------------------------------------- screens from per-cover parts
+# ---------------------------------------------------------------- screens assembled at the feature level
 
-COVER_MARGIN = 16
-"""Backbone pixels of feed background framing a cover analysed for a screen (2 cells of 8 px):
-the network sees the cover's edges against the card background, as on the screen."""
+CARD_MARGIN = 8
+"""Backbone pixels of feed background around a card analysed for a screen (one s8 cell)."""
 
 
 @dataclass(frozen=True)
-class CoverPatch:
-    """The content readout of one cover as it appears on a feed screen (see `cover_patch`)."""
+class ScreenGeometry:
+    """How an image of `image_hw` maps onto the backbone's input (no backbone run)."""
 
-    log: np.ndarray
-    """Content log-grid over the framed backbone input (cells of 8 input px)."""
-    origin: tuple[int, int]
-    """(x, y) of the cover's top-left corner in the framed input, in input px."""
-    size: tuple[int, int]
-    """(w, h) of the cover in input px."""
+    image_hw: tuple[int, int]
+    input_hw: tuple[int, int]
+    content_hw: tuple[int, int]
+
+    @property
+    def scale(self) -> tuple[float, float]:
+        """(x, y) backbone px per image px."""
+        return self.content_hw[1] / self.image_hw[1], self.content_hw[0] / self.image_hw[0]
+
+    @property
+    def s8_shape(self) -> tuple[int, int]:
+        return self.input_hw[0] // 8, self.input_hw[1] // 8
+
+    def cells(self, rect: Sequence[float]) -> tuple[int, int, int, int]:
+        """(i0, i1, j0, j1): the s8 cells whose centres lie inside `rect` (x, y, w, h in image px)."""
+        sx, sy = self.scale
+        gh, gw = self.s8_shape
+        x, y, w, h = (float(v) for v in rect[:4])
+        j0 = max(0, math.ceil(x * sx / 8 - 0.5))
+        j1 = min(gw, math.ceil((x + w) * sx / 8 - 0.5))
+        i0 = max(0, math.ceil(y * sy / 8 - 0.5))
+        i1 = min(gh, math.ceil((y + h) * sy / 8 - 0.5))
+        return i0, max(i0, i1), j0, max(j0, j1)
 
 
-def grid_for(height: int, width: int) -> tuple[tuple[int, int], float]:
-    """(grid (h, w), backbone px per image px) of the default model on an image of this size,
-    without running the backbone (the same numbers `log_grid` will use)."""
+def screen_geometry(height: int, width: int) -> ScreenGeometry:
     ih, iw, ch, cw = backbone.input_size(height, width)
-    gh, gw = ih // 8, iw // 8
-    grid = (max(1, int(round(gh * ch / ih))), max(1, int(round(gw * cw / iw))))
-    return grid, cw / width
+    return ScreenGeometry((height, width), (ih, iw), (ch, cw))
 
 
-def cover_patch(rgb: np.ndarray, size_wh: tuple[int, int], background: Sequence[int],
-                params: DeepParams) -> CoverPatch:
-    """Readout of a cover scaled to `size_wh` backbone px and framed by the feed background.
+@dataclass(frozen=True)
+class CardPatch:
+    """The backbone's s8 features of one feed card framed by the feed background (`card_patch`)."""
 
-    The backbone sees the cover at the size it has in the full-screen pass, so the patch can
-    stand in for that part of the screen; cached by content through `backbone.features`.
-    """
-    cw, ch = max(8, int(round(size_wh[0]))), max(8, int(round(size_wh[1])))
-    h, w = rgb.shape[:2]
-    small = rgb
-    while small.shape[0] >= 2 * ch and small.shape[1] >= 2 * cw and min(small.shape[:2]) >= 4:
-        small = cv2.pyrDown(small)
-    small = cv2.resize(small, (cw, ch), interpolation=cv2.INTER_AREA if small.shape[0] > ch else cv2.INTER_LINEAR)
-    m = COVER_MARGIN
-    height = -(-(ch + 2 * m) // backbone.MULTIPLE) * backbone.MULTIPLE
-    width = -(-(cw + 2 * m) // backbone.MULTIPLE) * backbone.MULTIPLE
+    s8: np.ndarray
+    """(channels, h, w) stride-8 features of the framed card."""
+    origin: tuple[int, int]
+    """(x, y) of the card's top-left corner in the patch, in backbone px."""
+
+
+def card_patch(card: np.ndarray, phase: tuple[int, int], background: Sequence[int]) -> CardPatch:
+    """s8 features of a card image already at the backbone's scale (RGB uint8), framed by
+    `background` with its corner at `phase` (x, y modulo 8): the card's position on the screen's
+    backbone input modulo 8, so that the patch's cells are the screen's cells.
+
+    s8 sees a small neighbourhood (a few cells), so these features are what the full pass computes
+    on the card's cells, up to the card's edges; what lies further away (s16, s32) comes from the
+    tail run on the whole assembled screen (`screen_content`)."""
+    m = CARD_MARGIN
+    h, w = card.shape[:2]
+    ox, oy = m + int(phase[0]) % 8, m + int(phase[1]) % 8
+    height = -(-(oy + h + m) // backbone.MULTIPLE) * backbone.MULTIPLE
+    width = -(-(ox + w + m) // backbone.MULTIPLE) * backbone.MULTIPLE
     canvas = np.empty((height, width, 3), np.uint8)
     canvas[:] = np.asarray(background, np.uint8)[:3]
-    canvas[m:m + ch, m:m + cw] = small
-    feats = backbone.features(canvas, as_is=True)
-    return CoverPatch(content_grid(feats, params), (m, m), (cw, ch))
+    canvas[oy:oy + h, ox:ox + w] = card
+    return CardPatch(backbone.front(canvas), (ox, oy))
 
 
-def place_patch(log: np.ndarray, patch: CoverPatch, rect: Sequence[float], visible: Sequence[float],
-                image_hw: tuple[int, int]) -> None:
-    """Write a cover's patch into a screen's log-grid `log` (in place) over the cells whose
-    centres lie inside `visible`; `rect` is where the whole cover is drawn (image px)."""
-    gh, gw = log.shape
-    height, width = image_hw
-    cell_x, cell_y = width / gw, height / gh
-    kx, ky = patch.size[0] / max(1e-9, rect[2]), patch.size[1] / max(1e-9, rect[3])
-    # grid cell (j, i) centre -> screen px -> input px -> patch cell (inverse map for warpAffine)
-    m = np.array([[cell_x * kx / 8.0, 0.0, ((0.5 * cell_x - rect[0]) * kx + patch.origin[0]) / 8.0 - 0.5],
-                  [0.0, cell_y * ky / 8.0, ((0.5 * cell_y - rect[1]) * ky + patch.origin[1]) / 8.0 - 0.5]],
-                 np.float64)
-    warped = cv2.warpAffine(patch.log, m, (gw, gh), flags=cv2.INTER_LINEAR | cv2.WARP_INVERSE_MAP,
-                            borderMode=cv2.BORDER_REPLICATE)
-    x0, y0, vw, vh = visible
-    j0 = max(0, int(np.ceil(x0 / cell_x - 0.5)))
-    j1 = min(gw, int(np.floor((x0 + vw) / cell_x - 0.5)) + 1)
-    i0 = max(0, int(np.ceil(y0 / cell_y - 0.5)))
-    i1 = min(gh, int(np.floor((y0 + vh) / cell_y - 0.5)) + 1)
-    if j1 > j0 and i1 > i0:
-        log[i0:i1, j0:j1] = warped[i0:i1, j0:j1]
+def place_card(s8: np.ndarray, patch: CardPatch, at: tuple[int, int], cells: tuple[int, int, int, int]) -> None:
+    """Copy a card's patch into a screen's s8 map (in place) over `cells` (i0, i1, j0, j1);
+    `at` is where the card's corner is on the screen's backbone input (same phase as the patch)."""
+    dx, dy = at[0] - patch.origin[0], at[1] - patch.origin[1]
+    if dx % 8 or dy % 8:
+        raise ValueError(f"card patch at phase {patch.origin} placed at {at}")
+    dj, di = dx // 8, dy // 8
+    ph, pw = patch.s8.shape[1:]
+    i0, i1, j0, j1 = cells
+    i0, i1 = max(i0, di), min(i1, di + ph)
+    j0, j1 = max(j0, dj), min(j1, dj + pw)
+    if i1 > i0 and j1 > j0:
+        s8[:, i0:i1, j0:j1] = patch.s8[:, i0 - di:i1 - di, j0 - dj:j1 - dj]
+
+
+def screen_content(s8: np.ndarray, geometry: ScreenGeometry, params: DeepParams) -> np.ndarray:
+    """The content log-grid of a screen from its (assembled) s8 map: the backbone's tail on the
+    whole screen, then the readout (as `content_grid` does for a full pass)."""
+    s16, s32 = backbone.tail(s8)
+    feats = backbone.BackboneFeatures({"s8": s8, "s16": s16, "s32": s32}, geometry.input_hw, geometry.content_hw)
+    return content_grid(feats, params)
 
 
 def finish_log(content: np.ndarray, text_boxes: Sequence[Box], faces: Sequence[tuple[Box, float]],

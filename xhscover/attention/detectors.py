@@ -164,13 +164,18 @@ def _session(kind: str, path: Path, factory: Callable[[Path], Any]) -> Any:
 
 # ---------------------------------------------------------------- text
 
-def _ort_session(path: Path) -> Any:
+def _ort_session(path: Path, *, spinning: bool = True) -> Any:
+    """An ONNX Runtime session on the CPU, 2 threads. `spinning=False` for models run right after
+    one another (the backbone's two parts): a pool whose threads spin-wait after a run keeps a
+    core busy while the next session works, which on 2 shared cores made a screen 2-5x slower."""
     import onnxruntime as ort
 
     ort.disable_telemetry_events()  # also switched off before import (xhscover/__init__.py); never send
     opts = ort.SessionOptions()
     opts.intra_op_num_threads = 2
     opts.log_severity_level = 3
+    if not spinning:
+        opts.add_session_config_entry("session.intra_op.allow_spinning", "0")
     return ort.InferenceSession(str(path), sess_options=opts, providers=["CPUExecutionProvider"])
 
 

@@ -53,6 +53,10 @@ def model_info(model: str = "default", screen_mm: tuple[float, float] | None = N
         except OSError:
             digest = None
         meta = {k: v for k, v in dp.meta.items() if k != "blur_scan"}
+        if isinstance(meta.get("backbone"), dict):  # fitted on the network in one file; it ships cut in two
+            from xhscover.attention.backbone import BACKBONE_MODEL, BACKBONE_TAIL_MODEL
+
+            meta["backbone"] = {**meta["backbone"], "files": [BACKBONE_MODEL, BACKBONE_TAIL_MODEL]}
         return {"name": model, "params_file": DEEP_PARAMS_PATH.name, "params_sha256_16": digest,
                 "text_weight": dp.text, "face_weight": dp.face, "priors": dp.priors, "screen_prior": screen_prior,
                 "blur_sigma": dp.blur_sigma, "provenance": meta}

@@ -11,20 +11,26 @@ Scoring renders the screen at 1 pixel per pt: the models work on small images an
 393x852 screen is 9x cheaper to push through than the 3x screenshot.
 
 With the default (deep) model a screen is assembled rather than pushed through the backbone
-whole (`ShelfScorer.assembled`): each cover's readout is computed once, at the size the cover has
-on the screen and framed by the card colour, and cached by content; a screen is those patches
-placed at their cards, the rest of the screen (chrome, gaps, titles) taken from one full pass over
-a reference screen of the same shelf, then the text and face channels, the screen's position
-prior ("screen" kind: the web pages' prior re-expressed for the device's width and height in
-degrees of visual angle, see `attention/deep.py`), the blur and one normalisation over the whole
-screen. The full pass
-(`full_pass=True`) runs the backbone on the real screen image; tests check that the two agree.
+whole (`ShelfScorer.assembled`), at the level of the backbone's stride-8 features: each card
+(its cover from the cover's own image, its title and author row as the screen shows them) is run
+through the front of the network once, framed by the feed's background at the same position
+modulo 8 as on the screen, and cached; a screen's s8 map is the shelf's empty screen (chrome and
+background, one front pass per scorer) with every visible card's cells copied in; the rest of the
+network then runs on that whole map, so the coarse features (s16, s32, which see a third of the
+screen at once) see each cover's neighbours as on the real screen. Then the readout, the text and
+face channels, the screen's position prior ("screen" kind: the web pages' prior re-expressed for
+the device's width and height in degrees of visual angle, see `attention/deep.py`), the blur and
+one normalisation over the whole screen. The full pass (`full_pass=True`) runs the whole backbone
+on the real screen image; tests check that the two agree (`tests/score/test_deep_screen.py`).
 """
 
 from __future__ import annotations
 
+import hashlib
+import math
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import cv2
@@ -36,7 +42,7 @@ from xhscover.attention.diagnostics import share_in_boxes
 from xhscover.attention.saliency import saliency_map
 from xhscover.feed.cards import Card
 from xhscover.feed.draw import RenderCache, render_feed
-from xhscover.feed.images import source_key, source_rgb
+from xhscover.feed.images import crop_scale, source_key, source_rgb
 from xhscover.feed.spec import FeedSpec
 from xhscover.render.convert import qimage_to_rgb
 from xhscover.score.covers import CoverFacts, FBox, facts_from_image
@@ -165,8 +171,10 @@ class ShelfScorer:
         """Default model only: run the backbone on every whole screen instead of assembling it."""
         self.cache = cache or RenderCache()
         self._facts: dict[tuple[Any, ...], CoverFacts] = {}
-        self._patches: dict[tuple[Any, ...], tuple[CoverFacts, deep.CoverPatch]] = {}
-        self._frame: tuple[tuple[int, int], np.ndarray, dict[str, float]] | None = None
+        self._patches: OrderedDict[tuple[Any, ...], tuple[CoverFacts, deep.CardPatch]] = OrderedDict()
+        self._frame: tuple[tuple[int, int], np.ndarray] | None = None
+        self._bg: tuple[int, int, int] | None = None
+        self._drawn: OrderedDict[tuple[Any, ...], tuple[CoverFacts, np.ndarray]] = OrderedDict()
 
     # ------------------------------------------------------------ cover facts
 
@@ -211,9 +219,10 @@ class ShelfScorer:
 
     @property
     def reads_screen_pixels(self) -> bool:
-        """Whether `score_image` looks at the screen's pixels. The default model's fast path
-        assembles the map from each cover's own readout and one reference pass of the shelf, and
-        uses the image only for its size (suggestions then need not paste each candidate in)."""
+        """Whether `score_image` looks at the pixels of the covers on the screen. The default
+        model's fast path takes every cover from its own image (`facts.rgb`) and reads the screen
+        only outside the covers (the cards' titles and author rows), so suggestions need not paste
+        each candidate in."""
         return not (self.model == "default" and not self.full_pass)
 
     def score_image(self, spec: FeedSpec, rgb: np.ndarray, desc: dict[str, Any], s: float) -> Screen:
@@ -251,12 +260,10 @@ class ShelfScorer:
                         faces.append(clipped)
                         face_scores.append(fscore)
         if self.model == "default" and not self.full_pass:
-            smap = self.assembled(rgb, [(self.facts(cards_by_id[d["id"]]), cover, vis)
-                                        for d, cover, vis, _t, card_rect in entries
-                                        if card_rect is not None and vis is not None and d["id"] in cards_by_id],
-                                  [_px(b) for b in texts], [(tuple(_px(b)), sc) for b, sc in zip(faces, face_scores,
-                                                                                           strict=True)],
-                                  [(key, _scale_rect(d[key], s)) for d, *_rest in entries for key in ("title", "author_row")])
+            placed = [(self.facts(cards_by_id[d["id"]]), _scale_rect(d["card"], s), cover, card_rect)
+                      for d, cover, _vis, _t, card_rect in entries if card_rect is not None and d["id"] in cards_by_id]
+            smap = self.assembled(rgb, placed, [_px(b) for b in texts],
+                                  [(tuple(_px(b)), sc) for b, sc in zip(faces, face_scores, strict=True)])
         else:
             smap = saliency_map(rgb, model=self.model, text_boxes=[_px(b) for b in texts],
                                 face_boxes=[_px(b) for b in faces], face_scores=face_scores,
@@ -291,96 +298,112 @@ class ShelfScorer:
 
         return load_profiles().device(self.device).true_size_mm
 
-    def _card_colour(self) -> tuple[int, int, int]:
-        from xhscover.feed.profiles import load_profiles
+    def _background(self) -> tuple[int, int, int]:
+        """The feed's background colour (the gaps between cards); looked up once per scorer (every
+        card of every screen asks)."""
+        if self._bg is None:
+            from xhscover.feed.profiles import load_profiles
 
-        colour = load_profiles().theme(self.theme)["card"].lstrip("#")
-        return int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
+            colour = load_profiles().theme(self.theme)["canvas"].lstrip("#")
+            self._bg = int(colour[0:2], 16), int(colour[2:4], 16), int(colour[4:6], 16)
+        return self._bg
 
-    def patch(self, facts: CoverFacts, rect: Rect, scale: float) -> deep.CoverPatch:
-        """A cover's readout at its on-screen size and crop (cached per cover and size).
+    PATCH_CACHE = 320
+    """Card patches kept (about 70 KB each): 29 cards in a few positions modulo 8."""
 
-        Keyed by the facts object (kept alive in the cache, so its id is never reused while
-        cached): facts are made once per cover image, and hashing 1080x1440 pixels per screen
-        would cost more than the rest of the screen."""
-        size = (int(round(rect[2] * scale)), int(round(rect[3] * scale)))
-        key = (id(facts), size, self.theme)
+    def card_patch(self, facts: CoverFacts, rgb: np.ndarray, card: Rect, cover: Rect,
+                   geometry: deep.ScreenGeometry) -> tuple[deep.CardPatch, tuple[int, int]]:
+        """The s8 patch of one card on this screen and where its corner lands on the backbone's
+        input. The card is prepared as the full pass sees it: its cover from the cover's own image
+        scaled as the feed draws it (`feed.images.crop_scale`), the rest of the card (title,
+        author row) and the background around it from the screen, then the network's own area
+        resize of the whole screen restricted to the card (`backbone.resize_part`).
+
+        Cached by the cover (its facts object, kept alive in the cache so its id is not reused),
+        a digest of the other pixels and where the card lands on the network's input."""
+        height, width = rgb.shape[:2]
+        sx, sy = geometry.scale
+        x_in0, y_in0 = math.floor(card[0] * sx), math.floor(card[1] * sy)
+        x_in1, y_in1 = math.ceil((card[0] + card[2]) * sx), math.ceil((card[1] + card[3]) * sy)
+        rx0, ry0 = math.floor(x_in0 / sx) - 1, math.floor(y_in0 / sy) - 1
+        rx1, ry1 = math.ceil(x_in1 / sx) + 1, math.ceil(y_in1 / sy) + 1
+        region = np.empty((ry1 - ry0, rx1 - rx0, 3), np.uint8)
+        region[:] = self._background()
+        ys0, ys1, xs0, xs1 = max(0, ry0), min(height, ry1), max(0, rx0), min(width, rx1)
+        if ys1 > ys0 and xs1 > xs0:
+            region[ys0 - ry0:ys1 - ry0, xs0 - rx0:xs1 - rx0] = rgb[ys0:ys1, xs0:xs1]
+        cx0, cy0 = round(cover[0]) - rx0, round(cover[1]) - ry0
+        cw, ch = round(cover[0] + cover[2]) - round(cover[0]), round(cover[1] + cover[3]) - round(cover[1])
+        tx0, ty0, tx1, ty1 = max(0, cx0), max(0, cy0), min(region.shape[1], cx0 + cw), min(region.shape[0], cy0 + ch)
+        if tx1 > tx0 and ty1 > ty0:
+            region[ty0:ty1, tx0:tx1] = 0  # the cover's pixels come from its own image, not the screen
+        digest = hashlib.blake2b(region.tobytes(), digest_size=12).hexdigest()
+        key = (id(facts), digest, (rx0, ry0), (x_in0, y_in0), self.theme)
         hit = self._patches.get(key)
         if hit is None or hit[0] is not facts:
-            h, w = facts.rgb.shape[:2]
-            cx, cy, cw, ch = crop_window(w / h, rect[2] / max(1e-9, rect[3]))
-            crop = facts.rgb[int(round(cy * h)):int(round((cy + ch) * h)), int(round(cx * w)):int(round((cx + cw) * w))]
-            hit = (facts, deep.cover_patch(crop, size, self._card_colour(), deep.load_deep_params()))
-            if len(self._patches) > 256:
-                self._patches.clear()
+            if tx1 > tx0 and ty1 > ty0:
+                drawn = self._drawn_cover(facts, cw, ch)
+                region[ty0:ty1, tx0:tx1] = drawn[ty0 - cy0:ty1 - cy0, tx0 - cx0:tx1 - cx0]
+            small = backbone.resize_part(region, (rx0, ry0), (x_in0, y_in0), (x_in1 - x_in0, y_in1 - y_in0), (sx, sy))
+            hit = (facts, deep.card_patch(small, (x_in0 % 8, y_in0 % 8), self._background()))
             self._patches[key] = hit
+            while len(self._patches) > self.PATCH_CACHE:
+                self._patches.popitem(last=False)
+        else:
+            self._patches.move_to_end(key)
+        return hit[1], (x_in0, y_in0)
+
+    def _drawn_cover(self, facts: CoverFacts, width: int, height: int) -> np.ndarray:
+        """A cover scaled as the feed draws it, kept per cover and size: a cover lands at other
+        positions modulo 8 on other screens (a new patch each) but at the same size."""
+        key = (id(facts), width, height)
+        hit = self._drawn.get(key)
+        if hit is None or hit[0] is not facts:
+            hit = (facts, crop_scale(facts.rgb, width, height))
+            self._drawn[key] = hit
+            while len(self._drawn) > self.DRAWN_CACHE:
+                self._drawn.popitem(last=False)
+        else:
+            self._drawn.move_to_end(key)
         return hit[1]
 
-    def frame(self, height: int, width: int) -> tuple[np.ndarray, dict[str, float]]:
-        """What a screen of this shelf shows outside its covers, on the model's grid (log space).
+    DRAWN_CACHE = 64
+    """Scaled covers kept (about 120 KB each at 1 px/pt)."""
 
-        From one full backbone pass over a reference screen (the first screen of the shelf,
-        seed 0, none of the user's covers): outside the feed's viewport (status bar, tabs, bottom
-        bar) the pass's own values; inside it, the median of its values on the gaps between
-        cards. Also the median on the cards' note titles and on their author rows, which
-        `assembled` paints where each screen has them."""
-        grid, _scale = deep.grid_for(height, width)
+    def frame(self, height: int, width: int) -> np.ndarray:
+        """s8 features of this shelf's screen with no cards: the chrome (status bar, tabs, bottom
+        bar) and the feed's background, which every screen shows outside its cards. One front
+        pass per scorer and screen size."""
         if self._frame is not None and self._frame[0] == (height, width):
-            return self._frame[1], self._frame[2]
-        rgb, desc, s = self.render(self.spec([], seed=0))
+            return self._frame[1]
+        rgb, _desc, _s = self.render(replace(self.spec([], seed=0), competitors=[]))
         if rgb.shape[:2] != (height, width):
-            raise ValueError(f"reference screen {rgb.shape[:2]} differs from the scored one {(height, width)}")
-        content = deep.content_grid(backbone.features(rgb), deep.load_deep_params())
-        if content.shape != grid:
-            content = cv2.resize(content, (grid[1], grid[0]), interpolation=cv2.INTER_LINEAR)
-        vx, vy, vw, vh = _scale_rect(desc["viewport"], s)
-        inside = _cells(grid, height, width, (vx, vy, vw, vh))
-        parts = {key: np.zeros(grid, bool) for key in ("cover", "title", "author_row")}
-        for d in desc["cards"]:
-            for key in parts:
-                parts[key] |= _cells(grid, height, width, _scale_rect(d[key], s))
-        gaps = inside & ~parts["cover"] & ~parts["title"] & ~parts["author_row"]
-        fallback = float(np.median(content[inside])) if inside.any() else float(np.median(content))
-        values = {key: float(np.median(content[inside & parts[key]])) if (inside & parts[key]).any() else fallback
-                  for key in ("title", "author_row")}
-        out = content.copy()
-        out[inside] = float(np.median(content[gaps])) if gaps.any() else fallback
-        self._frame = ((height, width), out, values)
-        return out, values
+            raise ValueError(f"empty screen {rgb.shape[:2]} differs from the scored one {(height, width)}")
+        image, _input_hw, _content_hw = backbone.network_image(rgb)
+        s8 = backbone.front(image)
+        self._frame = ((height, width), s8)
+        return s8
 
-    def assembled(self, rgb: np.ndarray, covers: Sequence[tuple[CoverFacts, Rect, Rect]],
-                  text_boxes: Sequence[Sequence[int]], faces: Sequence[tuple[Sequence[int], float]],
-                  footers: Sequence[tuple[str, Rect]] = ()) -> np.ndarray:
-        """The default model's map of a screen from per-cover patches (see the module docstring).
-
-        `covers`: (facts, where the whole cover is drawn, its visible part) in `rgb` pixels;
-        `footers`: ("title" or "author_row", rectangle) of the cards' parts under the covers."""
-        height, width = rgb.shape[:2]
-        params = deep.load_deep_params()
-        grid, scale = deep.grid_for(height, width)
-        base, values = self.frame(height, width)
-        log = base.copy()
-        for key, rect in footers:
-            log[_cells(grid, height, width, rect)] = values[key]
-        for facts, rect, visible in covers:
-            patch = self.patch(facts, rect, scale)
-            deep.place_patch(log, patch, rect, visible, (height, width))
+    def assembled(self, rgb: np.ndarray, cards: Sequence[tuple[CoverFacts, Rect, Rect, Rect]],
+                  text_boxes: Sequence[Sequence[int]], faces: Sequence[tuple[Sequence[int], float]]) -> np.ndarray:
+        """The default model's map of a screen assembled from per-card s8 patches (see the module
+        docstring). `cards`: (facts, the whole card, its cover, the card's visible part) in `rgb`
+        pixels; only the pixels outside the covers are read from `rgb`."""
         from xhscover.attention._checks import as_boxes
 
-        log = deep.finish_log(log, as_boxes(text_boxes), [(as_boxes([b])[0], float(sc)) for b, sc in faces
-                                                          if as_boxes([b])], (height, width), "screen", params,
+        height, width = rgb.shape[:2]
+        params = deep.load_deep_params()
+        geometry = deep.screen_geometry(height, width)
+        s8 = self.frame(height, width).copy()
+        for facts, card, cover, visible in cards:
+            patch, at = self.card_patch(facts, rgb, card, cover, geometry)
+            deep.place_card(s8, patch, at, geometry.cells(visible))
+        content = deep.screen_content(s8, geometry, params)
+        log = deep.finish_log(content, as_boxes(text_boxes), [(as_boxes([b])[0], float(sc)) for b, sc in faces
+                                                              if as_boxes([b])], (height, width), "screen", params,
                               self.screen_mm)
         density = deep.density_from_log(log, params.blur_sigma)
         return normalise_map(cv2.resize(density, (width, height), interpolation=cv2.INTER_LINEAR))
-
-
-def _cells(grid: tuple[int, int], height: int, width: int, rect: Sequence[float]) -> np.ndarray:
-    """Cells of a grid over a height x width image whose centres lie inside `rect` (x, y, w, h)."""
-    gh, gw = grid
-    yy = (np.arange(gh) + 0.5) * height / gh
-    xx = (np.arange(gw) + 0.5) * width / gw
-    x, y, w, h = rect
-    return ((yy >= y) & (yy < y + h))[:, None] & ((xx >= x) & (xx < x + w))[None, :]
 
 
 def _feed_cards(spec: FeedSpec) -> list[Card]:
