@@ -87,3 +87,13 @@ def test_a_white_card_between_canvas_gaps(read_shot):
     assert any(t.key.startswith("text:") for t in shot.complete_cards())
     assert score.found == score.complete, score.misses
     assert score.false_cards == 0, score.misses
+
+
+def test_an_author_row_further_under_the_title(read_shot):
+    # a layout whose author row sits more than a line under the title: still its title (and the
+    # cover is not stretched down over it)
+    shot = shots.make_shot(3011, variation=True)
+    score = score_shot(shot, read_shot(shot))
+    assert score.found == score.complete, score.misses
+    assert score.false_cards == 0, score.misses
+    assert score.title_accuracy >= 0.85

@@ -505,7 +505,9 @@ def _title_rows(lines: list[tuple[int, int, int, int]], author: int, wd: int) ->
     for j in range(author - 1, -1, -1):
         y0, y1, lx, _rx = lines[j]
         h = y1 - y0
-        if lx > 0.12 * wd or h > 0.16 * wd or h < 0.3 * ah or below - y1 > max(1.2 * h, 0.06 * wd):
+        # title lines are a line apart; the author row may sit up to two lines under the title
+        reach = max(1.2 * h, 0.06 * wd) if rows else max(2.0 * h, 0.1 * wd)
+        if lx > 0.12 * wd or h > 0.16 * wd or h < 0.3 * ah or below - y1 > reach:
             break
         rows.insert(0, (y0, y1))
         below = y0
