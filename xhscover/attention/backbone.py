@@ -15,8 +15,6 @@ placements runs the backbone once).
 from __future__ import annotations
 
 import os
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,6 +24,7 @@ import numpy as np
 
 from xhscover.attention._checks import as_rgb_uint8
 from xhscover.attention.detectors import _ort_session, _resolve, _session, image_key
+from xhscover.attention.lru import Lru
 
 BACKBONE_MODEL = "backbone_lite0.onnx"
 """The front of the network (stem and stages 1-3): image -> s8."""
@@ -45,8 +44,7 @@ TAPS = ("s8", "s16", "s32")
 """Output names, in the order the model returns them (strides 8, 16, 32)."""
 CACHE_SIZE = 96
 
-_lock = threading.Lock()
-_cache: OrderedDict[str, BackboneFeatures] = OrderedDict()
+_cache: Lru[BackboneFeatures] = Lru(CACHE_SIZE)
 
 
 @dataclass(frozen=True)
@@ -204,22 +202,15 @@ def features(image: np.ndarray, *, path: str | os.PathLike[str] | None = None,
         image, input_hw, content_hw = network_image(rgb, pixels)
     # Keyed by what the network sees: hashing the small input costs a tenth of hashing a cover.
     key = f"{image_key(image)}|{model}|{rest}|{content_hw}"
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None:
-            _cache.move_to_end(key)
-            return hit
-    s8 = front(image, path=model)
-    s16, s32 = tail(s8, path=rest)
-    value = BackboneFeatures({"s8": s8, "s16": s16, "s32": s32}, input_hw, content_hw)
-    with _lock:
-        _cache[key] = value
-        while len(_cache) > CACHE_SIZE:
-            _cache.popitem(last=False)
-    return value
+
+    def run() -> BackboneFeatures:
+        s8 = front(image, path=model)
+        s16, s32 = tail(s8, path=rest)
+        return BackboneFeatures({"s8": s8, "s16": s16, "s32": s32}, input_hw, content_hw)
+
+    return _cache.get_or_compute(key, run)
 
 
 def clear_cache() -> None:
     """Forget cached features (tests; the loaded model stays in `detectors`' session cache)."""
-    with _lock:
-        _cache.clear()
+    _cache.clear()

@@ -17,7 +17,6 @@ import hashlib
 import math
 import os
 import threading
-from collections import OrderedDict
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -26,6 +25,7 @@ import cv2
 import numpy as np
 
 from xhscover.attention._checks import Box, as_rgb_uint8
+from xhscover.attention.lru import Lru
 from xhscover.errors import ModelMissingError
 from xhscover.paths import assets_dir
 
@@ -117,7 +117,7 @@ def face_model_path(path: str | os.PathLike[str] | None = None) -> Path:
 
 _lock = threading.Lock()
 _sessions: dict[tuple[str, str], Any] = {}
-_results: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
+_results: Lru[Any] = Lru(CACHE_SIZE)
 
 
 def image_key(rgb: np.ndarray) -> str:
@@ -129,22 +129,13 @@ def image_key(rgb: np.ndarray) -> str:
 
 
 def _cached(key: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-    with _lock:
-        if key in _results:
-            _results.move_to_end(key)
-            return _results[key]
-    value = compute()
-    with _lock:
-        _results[key] = value
-        while len(_results) > CACHE_SIZE:
-            _results.popitem(last=False)
-    return value
+    return _results.get_or_compute(key, compute)
 
 
 def clear_caches() -> None:
     """Forget cached detections and loaded models (tests, or to free memory)."""
+    _results.clear()
     with _lock:
-        _results.clear()
         _sessions.clear()
 
 

@@ -28,9 +28,7 @@ The user's covers from a project use their exact title layer; image-only covers 
 from __future__ import annotations
 
 import difflib
-import threading
 import unicodedata
-from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -41,6 +39,7 @@ import numpy as np
 from xhscover.attention import detectors
 from xhscover.attention import diagnostics as D
 from xhscover.attention.detectors import FACE_PRESENT_SCORE
+from xhscover.attention.lru import Lru
 from xhscover.attention.saliency import saliency_map
 from xhscover.errors import ModelMissingError
 from xhscover.score.covers import TITLE_VISIBLE_MIN, CoverFacts
@@ -711,9 +710,7 @@ def diagnose(facts: CoverFacts, *, card_width_pt: float, shelf: ShelfStats | Non
                      shares=fc.shares, text_source=facts.text_source)
 
 
-_lock = threading.Lock()
-_cache: OrderedDict[tuple[Any, ...], Diagnosis] = OrderedDict()
-_CACHE_SIZE = 64
+_cache: Lru[Diagnosis] = Lru(64)
 
 
 def diagnose_cached(facts: CoverFacts, *, card_width_pt: float, shelf: ShelfStats | None = None,
@@ -723,17 +720,8 @@ def diagnose_cached(facts: CoverFacts, *, card_width_pt: float, shelf: ShelfStat
     key = (detectors.image_key(facts.rgb), facts.id, facts.mine, tuple(facts.text_boxes), tuple(facts.title_boxes),
            facts.title_text, facts.glyph_height, tuple(facts.faces), round(card_width_pt, 4),
            shelf.key() if shelf is not None else None, bool(ocr_check))
-    with _lock:
-        hit = _cache.get(key)
-        if hit is not None:
-            _cache.move_to_end(key)
-            return hit
-    d = diagnose(facts, card_width_pt=card_width_pt, shelf=shelf, ocr_check=ocr_check)
-    with _lock:
-        _cache[key] = d
-        while len(_cache) > _CACHE_SIZE:
-            _cache.popitem(last=False)
-    return d
+    return _cache.get_or_compute(key, lambda: diagnose(facts, card_width_pt=card_width_pt, shelf=shelf,
+                                                       ocr_check=ocr_check))
 
 
 def schema_doc_rows() -> str:
