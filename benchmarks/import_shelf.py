@@ -48,7 +48,7 @@ if str(ROOT) not in sys.path:
 from PySide6.QtGui import QGuiApplication  # noqa: E402
 
 from tests.shelfimport import shots  # noqa: E402
-from tests.shelfimport.scoring import Score, iou, score_shot  # noqa: E402
+from tests.shelfimport.scoring import Score, best_match, iou, score_shot  # noqa: E402
 from xhscover.attention import detectors  # noqa: E402
 from xhscover.shelfimport.grid import find_grid  # noqa: E402
 from xhscover.shelfimport.reader import NotAFeedError, ShotReading, read_screenshot  # noqa: E402
@@ -107,11 +107,7 @@ def why(shot: shots.Shot, reading: ShotReading | None) -> list[str]:
     if reading is None:
         return [f"{head}: refused as not a feed ({len(shot.complete_cards())} complete cards)"]
     for t in shot.complete_cards():
-        best, match = 0.0, None
-        for c in found:
-            v = iou(t.cover, c.cover_box)
-            if v > best:
-                best, match = v, c
+        best, match = best_match(t.cover, found)
         if match is not None and best >= 0.9 and not match.cut:
             continue
         if match is None or best < 0.5:

@@ -28,6 +28,16 @@ def iou(a: Any, b: Any) -> float:
     return inter / union if union > 0 else 0.0
 
 
+def best_match(truth: Any, found: Any) -> tuple[float, Any]:
+    """(IoU, card) of the found card whose cover overlaps the true cover box most; (0, None) if none does."""
+    best, match = 0.0, None
+    for c in found:
+        v = iou(truth, c.cover_box)
+        if v > best:
+            best, match = v, c
+    return best, match
+
+
 def norm_text(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
@@ -107,11 +117,7 @@ def score_shot(shot: Shot, reading: ShotReading | None) -> Score:
     found = reading.cards if reading is not None else []
     s.complete = len(shot.complete_cards())
     for t in shot.complete_cards():
-        best, match = 0.0, None
-        for c in found:
-            v = iou(t.cover, c.cover_box)
-            if v > best:
-                best, match = v, c
+        best, match = best_match(t.cover, found)
         if match is None or best < 0.9 or match.cut:
             s.misses.append(f"{shot.meta.get('seed')}: {t.key} {t.cover} best IoU {best:.2f}"
                             f"{' (flagged cut)' if match is not None and match.cut else ''}")
