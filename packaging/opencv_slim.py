@@ -28,7 +28,6 @@ import sys
 import tarfile
 import urllib.request
 from pathlib import Path
-from typing import TextIO
 
 PACKAGE = "opencv-python-headless"
 MODULES = "core,imgproc,python3,python_bindings_generator"
@@ -122,22 +121,12 @@ def build(version: str, python: str) -> Path:
         if sys.platform != "win32":
             import fcntl
 
-            if _locked(lock):
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
                 log("waiting for another OpenCV build to finish")
-            fcntl.flock(lock, fcntl.LOCK_EX)
+                fcntl.flock(lock, fcntl.LOCK_EX)
         return _build_unlocked(version, python)
-
-
-def _locked(lock: TextIO) -> bool:
-    """Whether another process holds the build lock now."""
-    import fcntl
-
-    try:
-        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return True
-    fcntl.flock(lock, fcntl.LOCK_UN)
-    return False
 
 
 def _build_unlocked(version: str, python: str) -> Path:
